@@ -1,0 +1,234 @@
+"""Check the spec's expressions as syntax trees against a whitelist, before any template sees them.
+
+Three grammars share one checker:
+- implementation (and helper) expressions: arithmetic, comparisons, conditional expressions,
+  declared names, numeric constants, calls of allow-listed ``mx.`` functions and spec helpers;
+- references: the same shape over ``mp.`` (mpmath) functions and the test harness's helpers;
+- constraints: one comparison between parameter names and numeric constants.
+Anything else (attribute access outside the namespace, dunders, imports, lambdas, comprehensions,
+strings, subscripts, calls of other things) is rejected with a message naming the offending piece.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from dataclasses import dataclass
+
+from .diagnostics import did_you_mean
+
+# MLX functions an implementation may call. Each is pure and element-wise or a reduction.
+MX_FUNCTIONS = frozenset(
+    """abs maximum minimum clip where exp expm1 log log1p log2 tanh sigmoid erf erfinv sqrt rsqrt
+    square sign max min sum logsumexp softmax stop_gradient isnan isinf isfinite full ones_like
+    zeros_like reciprocal negative floor ceil cosh sinh cos sin arctan logaddexp power""".split()
+)
+# mpmath functions and constants a reference may use.
+MP_FUNCTIONS = frozenset(
+    "mpf exp expm1 log log1p tanh erf erfc sqrt fsum cosh sinh atan sign fabs".split()
+)
+MP_CONSTANTS = frozenset("pi e inf ln2".split())
+# Plain Python built-ins allowed in references (they compare and pick mpf values).
+REFERENCE_BUILTINS = frozenset("min max abs".split())
+
+_ARITHMETIC = (
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.Pow,
+    ast.USub,
+    ast.UAdd,
+    ast.Mod,
+    ast.FloorDiv,
+)
+_COMPARISONS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq)
+
+
+class ExpressionError(Exception):
+    """An expression the whitelist rejects; ``str()`` is the message."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Grammar:
+    namespace: str  # "mx" or "mp": the one module whose attributes may be used
+    functions: frozenset  # attributes of the namespace that may be called
+    constants: frozenset = frozenset()  # attributes of the namespace that may be read
+    bare_calls: frozenset = frozenset()  # plain names that may be called (helpers, built-ins)
+
+
+IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS)
+REFERENCE = Grammar("mp", MP_FUNCTIONS, MP_CONSTANTS, REFERENCE_BUILTINS)
+
+
+def parse(source: str, what: str) -> ast.expr:
+    if not isinstance(source, str) or not source.strip():
+        raise ExpressionError(f"{what} must be a non-empty expression")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as error:
+        raise ExpressionError(
+            f"{what} is not a valid expression: {error.msg} (column {error.offset})"
+        )
+    return tree.body
+
+
+def check(
+    source: str, what: str, grammar: Grammar, names: frozenset, helpers: frozenset = frozenset()
+) -> set[str]:
+    """Check ``source`` and return the plain names it reads (for 'declared but unused' checks)."""
+    tree = parse(source, what)
+    used: set[str] = set()
+    _Checker(source.strip(), what, grammar, names, helpers | grammar.bare_calls, used).visit(tree)
+    return used
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A constraint such as ``lambd >= 0`` or ``min_val <= max_val``."""
+
+    left: str | float
+    op: str
+    right: str | float
+
+
+_OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+
+
+def parse_constraint(source: str, names: frozenset) -> Comparison:
+    tree = parse(source, "constraint")
+    if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1):
+        raise ExpressionError(f"constraint '{source}' must be one comparison, such as 'alpha > 0'")
+
+    def operand(node):
+        if isinstance(node, ast.Name):
+            if node.id not in names:
+                raise ExpressionError(
+                    f"constraint '{source}' uses '{node.id}', which is not a parameter"
+                )
+            return node.id
+        value = _number(node)
+        if value is None:
+            raise ExpressionError(
+                f"constraint '{source}' may compare only parameter names and numbers"
+            )
+        return value
+
+    left, right = operand(tree.left), operand(tree.comparators[0])
+    if not isinstance(left, str):
+        raise ExpressionError(f"constraint '{source}' must start with a parameter name")
+    return Comparison(left, _OP_TEXT[type(tree.ops[0])], right)
+
+
+def _number(node) -> float | None:
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        inner = _number(node.operand)
+        if inner is not None:
+            return -inner if isinstance(node.op, ast.USub) else inner
+    return None
+
+
+class _Checker(ast.NodeVisitor):
+    def __init__(self, source, what, grammar, names, callables, used):
+        self.source, self.what, self.grammar = source, what, grammar
+        self.names, self.callables, self.used = names, callables, used
+
+    def reject(self, node, reason: str, hint: str | None = None):
+        piece = ast.get_source_segment(self.source, node) or type(node).__name__
+        raise ExpressionError(f"{self.what}: '{piece}' is not allowed: {reason}", hint)
+
+    def generic_visit(self, node):
+        self.reject(node, f"{type(node).__name__} is not part of the expression language")
+
+    def visit_Constant(self, node):
+        if type(node.value) not in (int, float, bool) and node.value is not None:
+            self.reject(node, "only numeric constants, True, False and None may appear")
+
+    def visit_Name(self, node):
+        if node.id.startswith("__"):
+            self.reject(node, "dunder names are never allowed")
+        if node.id not in self.names:
+            self.reject(node, f"'{node.id}' is not declared", did_you_mean(node.id, self.names))
+        self.used.add(node.id)
+
+    def visit_BinOp(self, node):
+        if not isinstance(node.op, _ARITHMETIC):
+            self.reject(node, "only + - * / ** % // are allowed")
+        self.visit(node.left)
+        self.visit(node.right)
+
+    def visit_UnaryOp(self, node):
+        if not isinstance(node.op, (ast.USub, ast.UAdd, ast.Not)):
+            self.reject(node, "only unary - + and 'not' are allowed")
+        self.visit(node.operand)
+
+    def visit_BoolOp(self, node):
+        for value in node.values:
+            self.visit(value)
+
+    def visit_Compare(self, node):
+        if not all(isinstance(op, _COMPARISONS) for op in node.ops):
+            self.reject(node, "only < <= > >= == != comparisons are allowed")
+        self.visit(node.left)
+        for item in node.comparators:
+            self.visit(item)
+
+    def visit_IfExp(self, node):
+        self.visit(node.test)
+        self.visit(node.body)
+        self.visit(node.orelse)
+
+    def visit_List(self, node):
+        for item in node.elts:
+            self.visit(item)
+
+    visit_Tuple = visit_List
+
+    def visit_Attribute(self, node):
+        # Only a read of an allowed constant of the namespace: mp.pi. Calls go through visit_Call.
+        if self._namespace_attribute(node) in self.grammar.constants:
+            return
+        self.reject(node, f"only the constants {self._listing(self.grammar.constants)} may be read")
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if self._namespace_attribute(func) not in self.grammar.functions:
+                hint = did_you_mean(func.attr, self.grammar.functions)
+                self.reject(
+                    func, f"it is not an allow-listed {self.grammar.namespace} function", hint
+                )
+        elif isinstance(func, ast.Name):
+            if func.id.startswith("__") or func.id not in self.callables:
+                hint = did_you_mean(func.id, self.callables)
+                self.reject(func, "it is neither a declared helper nor an allowed built-in", hint)
+            self.used.add(func.id)
+        else:
+            self.reject(func, "only named functions may be called")
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                self.reject(arg, "star arguments are not allowed")
+            self.visit(arg)
+        for kw in node.keywords:
+            if kw.arg is None:
+                self.reject(node, "** arguments are not allowed")
+            self.visit(kw.value)
+
+    def _namespace_attribute(self, node: ast.Attribute) -> str | None:
+        if isinstance(node.value, ast.Name) and node.value.id == self.grammar.namespace:
+            if not node.attr.startswith("_"):
+                return node.attr
+        return None
+
+    def _listing(self, names) -> str:
+        return ", ".join(f"{self.grammar.namespace}.{name}" for name in sorted(names)) or "(none)"
+
+
+def is_identifier(name) -> bool:
+    return isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)

@@ -1,0 +1,104 @@
+"""The validated spec as frozen dataclasses: what templates and tests may rely on.
+
+Mappings of the YAML become tuples of pairs so the model stays immutable and ordered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .expressions import Comparison
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED = _Required()  # the default of a parameter that has none
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # float | int | str | array
+    doc: str
+    default: object = REQUIRED
+    constraint: Comparison | None = None
+    choices: tuple = ()
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class Helper:
+    name: str
+    args: tuple[str, ...]
+    doc: str
+    let: tuple[tuple[str, str], ...]
+    returns: str
+
+
+@dataclass(frozen=True)
+class Module:
+    class_name: str
+    params: tuple[Param, ...]  # constructor parameters
+    weights: tuple[tuple[str, str], ...] = ()  # attribute -> initial-value expression
+    call: tuple[tuple[str, str], ...] = ()  # function parameter -> attribute passed for it
+    dispatch_param: str | None = None  # a str constructor parameter choosing the function
+    dispatch: tuple[tuple[str, str], ...] = ()  # value -> function name
+
+
+@dataclass(frozen=True)
+class Properties:
+    range: str
+    monotonic: bool
+    smooth: bool
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Activation:
+    name: str
+    module: Module | None
+    family: str
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    axis: str  # none | reduce | split
+    formula: str
+    let: tuple[tuple[str, str], ...]
+    implementation: str
+    reference: str
+    approximates: str | None
+    tolerance: tuple[tuple[str, float], ...]  # dtype -> max ULP
+    test_params: tuple[tuple[tuple[str, object], ...], ...]
+    properties: Properties
+    references: tuple[Reference, ...] = field(default=())
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Names the implementation sees for the input: the halves of a split, else x."""
+        return ("a", "b") if self.axis == "split" else ("x",)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class Spec:
+    version: int
+    tolerance: tuple[tuple[str, float], ...]
+    families: tuple[tuple[str, str], ...]
+    helpers: tuple[Helper, ...]
+    activations: tuple[Activation, ...]
+
+    def activation(self, name: str) -> Activation | None:
+        return next((a for a in self.activations if a.name == name), None)

@@ -1,0 +1,16 @@
+"""The stages in order: load -> validate -> render -> format. Nothing touches disk here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .fmt import format_tree
+from .load import load
+from .render import render
+from .validate import validate
+
+
+def generate(spec_path: Path, templates: Path, display_name: str | None = None) -> dict[str, str]:
+    """The whole generated tree for a spec, in memory. Raises SpecError with every diagnostic."""
+    spec = validate(load(spec_path, display_name))
+    return format_tree(render(spec, templates))

@@ -1,0 +1,59 @@
+"""Render the templates into an in-memory tree: {path relative to generated/: text}."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+
+from . import pylit, schema, views
+from .model import Spec
+
+HEADER = "Generated from spec/activations.yaml by codegen; do not edit."
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["docstring"] = pylit.docstring
+    env.filters["literal"] = pylit.literal
+    env.globals["HEADER"] = HEADER
+    return env
+
+
+def render(spec: Spec, templates: Path) -> dict[str, str]:
+    env = environment(templates)
+    activations = [views.activation_view(a, spec) for a in spec.activations]
+    families = [
+        (key, title, [v for v in activations if v.a.family == key]) for key, title in spec.families
+    ]
+    helpers = [views.helper_view(h) for h in spec.helpers]
+    common = {"activations": activations, "families": families, "helpers": helpers, "spec": spec}
+    out: dict[str, str] = {}
+
+    def emit(path: str, template: str, **context):
+        out[path] = env.get_template(template).render(**common, **context)
+
+    emit("mlx_activations/__init__.py", "package/__init__.py.j2")
+    emit("mlx_activations/_checks.py", "package/_checks.py.j2")
+    emit("mlx_activations/_helpers.py", "package/_helpers.py.j2")
+    emit("mlx_activations/activations/__init__.py", "package/activations_init.py.j2")
+    emit("tests/support.py", "tests/support.py.j2")
+    emit("tests/test_package.py", "tests/test_package.py.j2")
+    emit("docs/index.rst", "docs/index.rst.j2")
+    emit("API.txt", "api.txt.j2")
+    for view in activations:
+        emit(f"mlx_activations/activations/{view.name}.py", "package/activation.py.j2", v=view)
+        emit(f"tests/test_{view.name}.py", "tests/test_activation.py.j2", v=view)
+        emit(f"docs/activations/{view.name}.rst", "docs/activation.rst.j2", v=view)
+    out["schema/activations.schema.json"] = (
+        json.dumps(schema.json_schema(), indent=2, sort_keys=False) + "\n"
+    )
+    return out

@@ -1,0 +1,261 @@
+"""The shape of the spec, declared once.
+
+The validator checks documents against these tables (unknown keys, missing keys, value kinds),
+and ``json_schema()`` turns the same tables into the JSON Schema that editors use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DTYPES = ("float32", "float16", "bfloat16")
+AXIS_RULES = ("none", "reduce", "split")
+PARAM_TYPES = ("float", "int", "str", "array")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # identifier | text | expression | bool | int | number | scalar | list | map | object | module
+    doc: str
+    required: bool = False
+    item: "Shape | str | None" = None  # element of a list, value of a map, or the object's shape
+    choices: tuple = ()
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+PARAM = Shape(
+    "parameter",
+    "A keyword parameter of a function or Module constructor.",
+    (
+        Field("name", "identifier", "Parameter name, as mlx.nn spells it.", required=True),
+        Field(
+            "type", "identifier", "Python type of the value.", required=True, choices=PARAM_TYPES
+        ),
+        Field("default", "scalar", "Default value; omit for a required parameter."),
+        Field(
+            "constraint",
+            "expression",
+            "A comparison the value must satisfy, checked before the compute: 'lambd >= 0', 'min_val <= max_val'.",
+        ),
+        Field("choices", "list", "Allowed values of a 'str' parameter.", item="scalar"),
+        Field(
+            "doc",
+            "text",
+            "One sentence for the Args section and the parameter table.",
+            required=True,
+        ),
+    ),
+)
+
+MODULE = Shape(
+    "module",
+    "The nn.Module wrapper, when it differs from 'the function's parameters become constructor arguments'.",
+    (
+        Field("class", "identifier", "Module class name, as mlx.nn spells it.", required=True),
+        Field("params", "list", "Constructor parameters, replacing the function's.", item=PARAM),
+        Field(
+            "weights",
+            "map",
+            "Learnable arrays: attribute name -> expression of constructor parameters.",
+            item="expression",
+        ),
+        Field(
+            "call",
+            "map",
+            "Function parameter -> attribute passed for it at call time.",
+            item="identifier",
+        ),
+        Field(
+            "dispatch",
+            "map",
+            "Choose the function by a 'str' constructor parameter: {param: {value: function}}.",
+            item="map",
+        ),
+    ),
+)
+
+PROPERTIES = Shape(
+    "properties",
+    "Facts shown in the docs.",
+    (
+        Field("range", "text", "Output range, in LaTeX.", required=True),
+        Field("monotonic", "bool", "Non-decreasing in x.", required=True),
+        Field("smooth", "bool", "Infinitely differentiable.", required=True),
+    ),
+)
+
+REFERENCE = Shape(
+    "reference",
+    "A paper or page that defines the function.",
+    (
+        Field("title", "text", "Title as cited.", required=True),
+        Field("url", "text", "Link.", required=True),
+    ),
+)
+
+HELPER = Shape(
+    "helper",
+    "A numerically careful building block that implementations call by name.",
+    (
+        Field("name", "identifier", "Function name.", required=True),
+        Field("args", "list", "Argument names.", required=True, item="identifier"),
+        Field("doc", "text", "What it computes and why it is accurate.", required=True),
+        Field("let", "map", "Named intermediate values, in order.", item="expression"),
+        Field("returns", "expression", "The result.", required=True),
+    ),
+)
+
+ACTIVATION = Shape(
+    "activation",
+    "One activation: its function, Module, docs and tests.",
+    (
+        Field("name", "identifier", "Function name, as mlx.nn spells it.", required=True),
+        Field(
+            "module",
+            "module",
+            "Module class name, or a mapping for special Modules; null for none.",
+            required=True,
+        ),
+        Field(
+            "family",
+            "identifier",
+            "Key of 'families' this activation is listed under.",
+            required=True,
+        ),
+        Field("summary", "text", "One line: what it applies.", required=True),
+        Field("description", "text", "Paragraphs for the docstring and docs page."),
+        Field("params", "list", "Keyword parameters after x.", item=PARAM),
+        Field(
+            "axis",
+            "identifier",
+            "Axis rule: none, reduce (along axis) or split (axis into two halves).",
+            choices=AXIS_RULES,
+        ),
+        Field("formula", "text", "The definition in LaTeX.", required=True),
+        Field(
+            "let",
+            "map",
+            "Named intermediate values of the implementation, in order.",
+            item="expression",
+        ),
+        Field(
+            "implementation",
+            "expression",
+            "The MLX expression computed (in float32 for half inputs).",
+            required=True,
+        ),
+        Field(
+            "reference",
+            "expression",
+            "The exact value in mpmath, used by the tests.",
+            required=True,
+        ),
+        Field("approximates", "identifier", "The exact activation this one approximates."),
+        Field(
+            "tolerance",
+            "map",
+            "Max error in ULP per dtype, overriding the defaults.",
+            item="number",
+        ),
+        Field(
+            "test_params", "list", "Non-default parameter sets the tests also cover.", item="map"
+        ),
+        Field(
+            "properties",
+            "object",
+            "Range, monotonicity, smoothness.",
+            required=True,
+            item=PROPERTIES,
+        ),
+        Field("references", "list", "Papers.", item=REFERENCE),
+    ),
+)
+
+DEFAULTS = Shape(
+    "defaults",
+    "Values every activation gets unless it says otherwise.",
+    (Field("tolerance", "map", "Max error in ULP per dtype.", required=True, item="number"),),
+)
+
+SPEC = Shape(
+    "spec",
+    "spec/activations.yaml",
+    (
+        Field("version", "int", "Schema version; 1.", required=True),
+        Field("defaults", "object", "Defaults for every activation.", required=True, item=DEFAULTS),
+        Field("families", "map", "Family key -> title, in docs order.", required=True, item="text"),
+        Field("helpers", "list", "Shared numerically careful building blocks.", item=HELPER),
+        Field(
+            "activations", "list", "The activations, in docs order.", required=True, item=ACTIVATION
+        ),
+    ),
+)
+
+
+def json_schema() -> dict:
+    """The tables above as a JSON Schema (draft 2020-12) for editor completion and checking."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "mlx_activations spec",
+        **_object_schema(SPEC),
+    }
+
+
+_KIND_SCHEMA = {
+    "identifier": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+    "text": {"type": "string"},
+    "expression": {"type": "string"},
+    "bool": {"type": "boolean"},
+    "int": {"type": "integer"},
+    "number": {"type": "number"},
+    "scalar": {"type": ["string", "number", "boolean", "null"]},
+}
+
+
+def _object_schema(shape: Shape) -> dict:
+    return {
+        "type": "object",
+        "description": shape.doc,
+        "properties": {f.name: _field_schema(f) for f in shape.fields},
+        "required": [f.name for f in shape.fields if f.required],
+        "additionalProperties": False,
+    }
+
+
+def _item_schema(item) -> dict:
+    if isinstance(item, Shape):
+        return _object_schema(item)
+    if item in ("map",):
+        return {"type": "object"}
+    return dict(_KIND_SCHEMA.get(item, {}))
+
+
+def _field_schema(f: Field) -> dict:
+    if f.kind == "list":
+        schema = {"type": "array", "items": _item_schema(f.item)}
+    elif f.kind == "map":
+        schema = {"type": "object", "additionalProperties": _item_schema(f.item)}
+    elif f.kind == "object":
+        schema = _object_schema(f.item)
+    elif f.kind == "module":
+        schema = {"oneOf": [_KIND_SCHEMA["identifier"], {"type": "null"}, _object_schema(MODULE)]}
+    else:
+        schema = dict(_KIND_SCHEMA[f.kind])
+    if f.choices:
+        schema["enum"] = list(f.choices)
+    schema["description"] = f.doc
+    return schema

@@ -1,0 +1,667 @@
+"""Validate a loaded spec: collect every diagnostic, then build the model.
+
+Structure (unknown, missing and mistyped keys) is checked against ``schema``; meaning (names,
+types of defaults, constraints, expressions, cross references) is checked here. Nothing stops
+at the first problem: the author sees every error of the file in one run.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+import operator
+
+from . import expressions as ex
+from .diagnostics import Diagnostic, SpecError, did_you_mean
+from .load import Document, NodePath
+from .model import REQUIRED, Activation, Helper, Module, Param, Properties, Reference, Spec
+from .schema import ACTIVATION, DTYPES, HELPER, MODULE, PARAM, REFERENCE, SPEC, Field, Shape
+
+# Names the generated modules bind themselves, or that users reach for as built-ins.
+RESERVED = frozenset({"mx", "nn", "math", "partial", "x", "a", "b", "row"}) | frozenset(
+    dir(builtins)
+)
+# Functions the generated tests give reference expressions, beyond mpmath.
+REFERENCE_HELPERS = frozenset({"logsumexp", "negated"})
+
+_COMPARE = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+_KIND_TEXT = {
+    "identifier": "a name",
+    "text": "text",
+    "expression": "an expression",
+    "bool": "true or false",
+    "int": "an integer",
+    "number": "a number",
+    "scalar": "a plain value",
+    "list": "a list",
+    "map": "a mapping",
+    "object": "a mapping",
+    "module": "a class name, null or a mapping",
+}
+
+
+def validate(document: Document) -> Spec:
+    validator = _Validator(document)
+    spec = validator.spec()
+    if validator.errors:
+        raise SpecError(validator.errors)
+    return spec
+
+
+def _type_name(value) -> str:
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+class _Validator:
+    def __init__(self, document: Document):
+        self.document = document
+        self.errors: list[Diagnostic] = []
+
+    # -- reporting ------------------------------------------------------------------------
+    def error(self, path: NodePath, message: str, hint: str | None = None, at_key: bool = False):
+        where = self.document.key_at(path) if at_key else self.document.at(path)
+        self.errors.append(Diagnostic(where, message, hint))
+
+    # -- structure --------------------------------------------------------------------------
+    def shape(self, data, shape: Shape, path: NodePath) -> dict | None:
+        """Check keys and value kinds of one mapping; return it, or None if it is not a mapping."""
+        if not isinstance(data, dict):
+            self.error(path, f"{shape.name} must be a mapping, got {_type_name(data)}")
+            return None
+        for key in data:
+            if shape.field(key) is None:
+                self.error(
+                    path + (key,),
+                    f"unknown key '{key}' in {shape.name}",
+                    did_you_mean(key, shape.keys),
+                    at_key=True,
+                )
+        for f in shape.fields:
+            if f.name not in data:
+                if f.required:
+                    self.error(path, f"{shape.name} is missing required key '{f.name}'")
+            elif not self.kind(data[f.name], f, path + (f.name,)):
+                data = {
+                    k: v for k, v in data.items() if k != f.name
+                }  # drop it so later checks skip it
+        return data
+
+    def kind(self, value, f: Field, path: NodePath) -> bool:
+        ok = {
+            "identifier": isinstance(value, str),
+            "text": isinstance(value, str),
+            "expression": isinstance(value, str),
+            "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+            "scalar": not isinstance(value, (list, dict)),
+            "list": isinstance(value, list),
+            "map": isinstance(value, dict),
+            "object": isinstance(value, dict),
+            "module": value is None or isinstance(value, (str, dict)),
+        }[f.kind]
+        if not ok:
+            self.error(path, f"'{f.name}' must be {_KIND_TEXT[f.kind]}, got {_type_name(value)}")
+            return False
+        if f.kind == "identifier" and not ex.is_identifier(value):
+            self.error(
+                path, f"'{f.name}' must be a Python identifier that is not a keyword, got '{value}'"
+            )
+            return False
+        if f.choices and value not in f.choices:
+            self.error(
+                path,
+                f"'{f.name}' must be one of {', '.join(f.choices)}, got '{value}'",
+                did_you_mean(str(value), f.choices),
+            )
+            return False
+        return True
+
+    def items(self, data: dict, key: str, path: NodePath) -> list:
+        value = data.get(key)
+        return value if isinstance(value, list) else []
+
+    # -- the whole spec ---------------------------------------------------------------------
+    def spec(self) -> Spec | None:
+        data = self.shape(self.document.data, SPEC, ())
+        if data is None:
+            return None
+        if data.get("version") not in (None, 1):
+            self.error(
+                ("version",),
+                f"unsupported spec version {data['version']}; this generator reads version 1",
+            )
+        tolerance = self.tolerance(
+            (
+                data.get("defaults", {}).get("tolerance", {})
+                if isinstance(data.get("defaults"), dict)
+                else {}
+            ),
+            ("defaults", "tolerance"),
+            complete=True,
+        )
+        families = tuple(
+            (k, v) for k, v in (data.get("families") or {}).items() if isinstance(v, str)
+        )
+        helpers = self.helpers(self.items(data, "helpers", ()))
+        activations = self.activations(self.items(data, "activations", ()), dict(families), helpers)
+        return Spec(1, tolerance, families, helpers, activations)
+
+    def tolerance(self, data: dict, path: NodePath, complete: bool = False) -> tuple:
+        result = []
+        for dtype, ulp in data.items():
+            if dtype not in DTYPES:
+                self.error(
+                    path + (dtype,),
+                    f"unknown dtype '{dtype}' in tolerance",
+                    did_you_mean(dtype, DTYPES),
+                    at_key=True,
+                )
+            elif not (isinstance(ulp, (int, float)) and not isinstance(ulp, bool) and ulp >= 0):
+                self.error(
+                    path + (dtype,),
+                    f"tolerance for {dtype} must be a number of ULP >= 0, got {ulp!r}",
+                )
+            else:
+                result.append((dtype, float(ulp)))
+        if complete:
+            for dtype in DTYPES:
+                if dtype not in data:
+                    self.error(path, f"default tolerance is missing dtype '{dtype}'")
+        return tuple(result)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def helpers(self, entries: list) -> tuple[Helper, ...]:
+        result: list[Helper] = []
+        seen: set[str] = set()
+        for i, entry in enumerate(entries):
+            path = ("helpers", i)
+            data = self.shape(entry, HELPER, path)
+            if data is None or not isinstance(data.get("name"), str):
+                continue
+            name = data["name"]
+            if name in seen:
+                self.error(path + ("name",), f"duplicate helper name '{name}'")
+            elif name in RESERVED or name.startswith("_"):
+                self.error(path + ("name",), f"helper name '{name}' is reserved")
+            seen.add(name)
+            args = tuple(a for a in data.get("args", []) if isinstance(a, str))
+            for j, arg in enumerate(data.get("args", [])):
+                if not ex.is_identifier(arg):
+                    self.error(path + ("args", j), f"helper argument '{arg}' is not an identifier")
+            # A helper may call helpers declared above it, so there is no recursion.
+            callable_ = frozenset(h.name for h in result)
+            let, _ = self.bindings(
+                data.get("let") or {}, path + ("let",), frozenset(args), callable_
+            )
+            names = frozenset(args) | {k for k, _ in let}
+            self.expression(
+                data.get("returns"),
+                path + ("returns",),
+                f"helper '{name}' returns",
+                names,
+                callable_,
+            )
+            result.append(Helper(name, args, data.get("doc", ""), let, data.get("returns", "")))
+        return tuple(result)
+
+    def bindings(
+        self, data: dict, path: NodePath, names: frozenset, helpers: frozenset
+    ) -> tuple[tuple, set[str]]:
+        """Ordered 'let' bindings (each may use the names bound before it) and the names they read."""
+        result, used = [], set()
+        for key, source in data.items():
+            if not ex.is_identifier(key) or key in RESERVED or key in names:
+                self.error(
+                    path + (key,),
+                    f"'{key}' cannot be bound: it is not an identifier, is reserved, or is already a name here",
+                    at_key=True,
+                )
+                continue
+            used |= self.expression(source, path + (key,), f"let '{key}'", names, helpers)
+            names = names | {key}
+            result.append((key, source))
+        return tuple(result), used
+
+    def expression(
+        self, source, path: NodePath, what: str, names, helpers, grammar=ex.IMPLEMENTATION
+    ) -> set[str]:
+        if source is None:
+            return set()
+        try:
+            return ex.check(source, what, grammar, frozenset(names), frozenset(helpers))
+        except ex.ExpressionError as error:
+            self.error(path, str(error), error.hint)
+            return set()
+
+    # -- activations ------------------------------------------------------------------------
+    def activations(
+        self, entries: list, families: dict, helpers: tuple[Helper, ...]
+    ) -> tuple[Activation, ...]:
+        helper_names = frozenset(h.name for h in helpers)
+        names: dict[str, NodePath] = {}
+        classes: dict[str, NodePath] = {}
+        result = []
+        for i, entry in enumerate(entries):
+            path = ("activations", i)
+            data = self.shape(entry, ACTIVATION, path)
+            if data is None:
+                continue
+            activation = self.activation(data, path, families, helper_names)
+            if activation is None:
+                continue
+            self.unique(
+                activation.name, path + ("name",), names, "function name", helper_names, classes
+            )
+            if activation.module:
+                self.unique(
+                    activation.module.class_name,
+                    self.module_path(data, path),
+                    classes,
+                    "Module class name",
+                    helper_names,
+                    names,
+                )
+            result.append(activation)
+        self.cross_references(result, entries)
+        return tuple(result)
+
+    def module_path(self, data: dict, path: NodePath) -> NodePath:
+        return (
+            path + ("module", "class")
+            if isinstance(data.get("module"), dict)
+            else path + ("module",)
+        )
+
+    def unique(
+        self, name: str, path: NodePath, seen: dict, what: str, helpers: frozenset, other: dict
+    ):
+        if name in seen:
+            first = self.document.at(seen[name])
+            self.error(path, f"duplicate {what} '{name}' (first defined at line {first.line})")
+        elif name in RESERVED or name.startswith("_"):
+            self.error(
+                path,
+                f"{what} '{name}' is reserved: it would shadow a name the package or Python needs",
+            )
+        elif name in helpers or name in other:
+            self.error(
+                path, f"{what} '{name}' would shadow another export or helper of the same name"
+            )
+        seen.setdefault(name, path)
+
+    def activation(
+        self, data: dict, path: NodePath, families: dict, helpers: frozenset
+    ) -> Activation | None:
+        name = data.get("name")
+        if not isinstance(name, str):
+            return None
+        family = data.get("family")
+        if isinstance(family, str) and family not in families:
+            self.error(
+                path + ("family",), f"unknown family '{family}'", did_you_mean(family, families)
+            )
+        params = self.params(self.items(data, "params", path), path + ("params",), name)
+        axis = data.get("axis", "none")
+        axis_param = next((p for p in params if p.name == "axis"), None)
+        if axis in ("reduce", "split") and (axis_param is None or axis_param.type != "int"):
+            self.error(path + ("axis",), f"axis rule '{axis}' needs an int parameter named 'axis'")
+        if axis == "none" and axis_param is not None:
+            self.error(
+                path + ("axis",) if "axis" in data else path,
+                "a parameter named 'axis' needs an axis rule ('reduce' or 'split')",
+            )
+        inputs = ("a", "b") if axis == "split" else ("x",)
+        declared = frozenset(inputs) | {p.name for p in params}
+        let, used = self.bindings(data.get("let") or {}, path + ("let",), declared, helpers)
+        used |= self.expression(
+            data.get("implementation"),
+            path + ("implementation",),
+            "implementation",
+            declared | {k for k, _ in let},
+            helpers,
+        )
+        for p in params:
+            # The split rule's axis is consumed by the generated split, not by the formula.
+            if p.name not in used and not (axis == "split" and p.name == "axis"):
+                self.error(
+                    path + ("params",),
+                    f"parameter '{p.name}' is declared but never used in the implementation",
+                )
+        reference_names = (
+            set(inputs) | {p.name for p in params} | ({"row"} if axis == "reduce" else set())
+        )
+        self.expression(
+            data.get("reference"),
+            path + ("reference",),
+            "reference",
+            reference_names,
+            REFERENCE_HELPERS,
+            ex.REFERENCE,
+        )
+        tolerance = self.tolerance(data.get("tolerance") or {}, path + ("tolerance",))
+        test_params = self.test_params(
+            self.items(data, "test_params", path), path + ("test_params",), params, name
+        )
+        if any(p.required for p in params) and not test_params:
+            self.error(
+                path,
+                f"{name} has required parameters, so it needs 'test_params' giving the tests their values",
+            )
+        module = self.module(data.get("module"), path + ("module",), params, name)
+        props = data.get("properties") if isinstance(data.get("properties"), dict) else {}
+        properties = Properties(
+            str(props.get("range", "")), bool(props.get("monotonic")), bool(props.get("smooth"))
+        )
+        references = tuple(
+            Reference(r["title"], r["url"])
+            for j, r in enumerate(self.items(data, "references", path))
+            if self.shape(r, REFERENCE, path + ("references", j)) and "title" in r and "url" in r
+        )
+        return Activation(
+            name=name,
+            module=module,
+            family=str(family),
+            summary=data.get("summary", ""),
+            description=data.get("description", ""),
+            params=params,
+            axis=axis,
+            formula=data.get("formula", ""),
+            let=let,
+            implementation=data.get("implementation", ""),
+            reference=data.get("reference", ""),
+            approximates=data.get("approximates"),
+            tolerance=tolerance,
+            test_params=test_params,
+            properties=properties,
+            references=references,
+        )
+
+    def cross_references(self, activations: list[Activation], entries: list):
+        names = {a.name for a in activations}
+        for i, a in enumerate(activations):
+            if a.approximates is not None and a.approximates not in names:
+                index = next(
+                    (
+                        j
+                        for j, e in enumerate(entries)
+                        if isinstance(e, dict) and e.get("name") == a.name
+                    ),
+                    i,
+                )
+                self.error(
+                    ("activations", index, "approximates"),
+                    f"'{a.approximates}' is not an activation of this spec",
+                    did_you_mean(a.approximates, names),
+                )
+            if a.module and a.module.dispatch:
+                index = next(
+                    (
+                        j
+                        for j, e in enumerate(entries)
+                        if isinstance(e, dict) and e.get("name") == a.name
+                    ),
+                    i,
+                )
+                for value, function in a.module.dispatch:
+                    if function not in names:
+                        self.error(
+                            ("activations", index, "module", "dispatch"),
+                            f"dispatch value '{value}' names '{function}', which is not an activation",
+                            did_you_mean(function, names),
+                        )
+
+    # -- parameters -------------------------------------------------------------------------
+    def params(self, entries: list, path: NodePath, owner: str) -> tuple[Param, ...]:
+        parsed: list[tuple[dict, NodePath]] = []
+        seen: set[str] = set()
+        for j, entry in enumerate(entries):
+            data = self.shape(entry, PARAM, path + (j,))
+            if (
+                data is None
+                or not isinstance(data.get("name"), str)
+                or not isinstance(data.get("type"), str)
+            ):
+                continue
+            if data["name"] in seen:
+                self.error(path + (j, "name"), f"duplicate parameter '{data['name']}' of {owner}")
+                continue
+            if data["name"] in RESERVED:
+                self.error(path + (j, "name"), f"parameter name '{data['name']}' is reserved")
+                continue
+            seen.add(data["name"])
+            parsed.append((data, path + (j,)))
+        names = frozenset(seen)
+        result = []
+        for data, ppath in parsed:
+            param = self.param(data, ppath, names, owner)
+            if param is not None:
+                result.append(param)
+        self.check_values(result, {p.name: p.default for p in result}, path, "default", owner)
+        return tuple(result)
+
+    def param(self, data: dict, path: NodePath, names: frozenset, owner: str) -> Param | None:
+        kind = data["type"]
+        constraint = None
+        if "constraint" in data:
+            try:
+                constraint = ex.parse_constraint(data["constraint"], names)
+            except ex.ExpressionError as error:
+                self.error(path + ("constraint",), str(error), error.hint)
+            else:
+                if constraint.left != data["name"] and constraint.right != data["name"]:
+                    self.error(
+                        path + ("constraint",),
+                        f"the constraint of '{data['name']}' does not mention it",
+                    )
+        choices = tuple(data.get("choices") or ())
+        if choices and kind != "str":
+            self.error(path + ("choices",), "only 'str' parameters take choices")
+        if kind == "str" and not choices:
+            self.error(path, f"'str' parameter '{data['name']}' needs 'choices'")
+        default = data.get("default", REQUIRED) if "default" in data else REQUIRED
+        if default is not REQUIRED:
+            default = self.coerce(
+                default, kind, path + ("default",), f"default of '{data['name']}'"
+            )
+            if default is None:
+                return None
+            if choices and default not in choices:
+                self.error(
+                    path + ("default",),
+                    f"default '{default}' of '{data['name']}' is not one of its choices",
+                    did_you_mean(str(default), choices),
+                )
+        return Param(data["name"], kind, data.get("doc", ""), default, constraint, choices)
+
+    def coerce(self, value, kind: str, path: NodePath, what: str):
+        """The value as the parameter's Python type, or None (after an error) if it is not one."""
+        if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(value, float) and math.isnan(value):
+                self.error(path, f"{what} must not be NaN")
+                return None
+            return float(value)
+        if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if kind == "str" and isinstance(value, str):
+            return value
+        if (
+            kind == "array"
+            and what.startswith("test value")
+            and isinstance(value, (int, float))
+            and not isinstance(value, bool)
+        ):
+            return float(value)  # tests pass mx.array(value)
+        hint = None
+        if kind == "float" and isinstance(value, str):
+            try:
+                float(value)
+                hint = "YAML reads numbers such as 1e-3 as text: write 1.0e-3"
+            except ValueError:
+                pass
+        expected = {
+            "float": "a number",
+            "int": "an integer",
+            "str": "a string",
+            "array": "absent (arrays have no default)",
+        }[kind]
+        self.error(path, f"{what} must be {expected}, got {_type_name(value)} {value!r}", hint)
+        return None
+
+    def check_values(
+        self,
+        params: list[Param],
+        values: dict,
+        path: NodePath,
+        what: str,
+        owner: str,
+        entry_path=None,
+    ):
+        """Every constraint holds for these values (defaults or a test parameter set)."""
+        for j, p in enumerate(params):
+            c = p.constraint
+            if c is None or values.get(c.left, REQUIRED) is REQUIRED:
+                continue
+            right = values.get(c.right, REQUIRED) if isinstance(c.right, str) else c.right
+            if right is REQUIRED:
+                continue
+            if not _COMPARE[c.op](values[c.left], right):
+                where = entry_path if entry_path is not None else path + (j, "default")
+                right_text = f"{c.right} ({right!r})" if isinstance(c.right, str) else repr(right)
+                self.error(
+                    where,
+                    f"{what} of {owner}: {c.left} ({values[c.left]!r}) must be {c.op} {right_text}",
+                )
+
+    def test_params(
+        self, entries: list, path: NodePath, params: tuple[Param, ...], owner: str
+    ) -> tuple:
+        result = []
+        by_name = {p.name: p for p in params}
+        for j, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                self.error(
+                    path + (j,), f"a test parameter set must be a mapping, got {_type_name(entry)}"
+                )
+                continue
+            values = {}
+            for key, value in entry.items():
+                p = by_name.get(key)
+                if p is None:
+                    self.error(
+                        path + (j, key),
+                        f"'{key}' is not a parameter of {owner}",
+                        did_you_mean(key, by_name),
+                        at_key=True,
+                    )
+                    continue
+                coerced = self.coerce(value, p.type, path + (j, key), f"test value of '{key}'")
+                if coerced is not None:
+                    values[key] = coerced
+            merged = {p.name: p.default for p in params} | values
+            self.check_values(
+                list(params), merged, path, "a test parameter set", owner, entry_path=path + (j,)
+            )
+            result.append(tuple(values.items()))
+        return tuple(result)
+
+    # -- modules ----------------------------------------------------------------------------
+    def module(self, data, path: NodePath, params: tuple[Param, ...], owner: str) -> Module | None:
+        if data is None:
+            return None
+        plain = tuple(p for p in params if p.type != "array")
+        if isinstance(data, str):
+            if any(p.type == "array" for p in params):
+                self.error(
+                    path,
+                    f"{owner} takes an array parameter: its module needs 'params', 'weights' and 'call'",
+                )
+            return Module(data, plain)
+        data = self.shape(data, MODULE, path)
+        if data is None or not isinstance(data.get("class"), str):
+            return None
+        ctor = (
+            self.params(self.items(data, "params", path), path + ("params",), data["class"])
+            if "params" in data
+            else plain
+        )
+        ctor_names = frozenset(p.name for p in ctor)
+        weights = []
+        for key, source in (data.get("weights") or {}).items():
+            if not ex.is_identifier(key) or key in ctor_names:
+                self.error(
+                    path + ("weights", key),
+                    f"weight name '{key}' must be a new identifier",
+                    at_key=True,
+                )
+                continue
+            self.expression(
+                source, path + ("weights", key), f"weight '{key}'", ctor_names, frozenset()
+            )
+            weights.append((key, source))
+        attributes = ctor_names | {k for k, _ in weights}
+        call = []
+        function_params = {p.name for p in params}
+        for key, attribute in (data.get("call") or {}).items():
+            if key not in function_params:
+                self.error(
+                    path + ("call", key),
+                    f"'{key}' is not a parameter of {owner}",
+                    did_you_mean(key, function_params),
+                    at_key=True,
+                )
+            elif attribute not in attributes:
+                self.error(
+                    path + ("call", key),
+                    f"'{attribute}' is not a constructor parameter or weight",
+                    did_you_mean(str(attribute), attributes),
+                )
+            else:
+                call.append((key, attribute))
+        dispatch_param, dispatch = None, ()
+        if data.get("dispatch"):
+            dispatch_param, dispatch = self.dispatch(data["dispatch"], path + ("dispatch",), ctor)
+        passed = {k for k, _ in call} | ctor_names
+        for p in params:
+            if p.required and p.name not in passed and not dispatch:
+                self.error(
+                    path,
+                    f"the module never passes required parameter '{p.name}' of {owner}: add it to 'call'",
+                )
+        return Module(data["class"], ctor, tuple(weights), tuple(call), dispatch_param, dispatch)
+
+    def dispatch(self, data: dict, path: NodePath, ctor: tuple[Param, ...]):
+        if len(data) != 1:
+            self.error(path, "dispatch must name exactly one 'str' constructor parameter")
+            return None, ()
+        ((param_name, table),) = data.items()
+        param = next((p for p in ctor if p.name == param_name), None)
+        if param is None or param.type != "str":
+            self.error(
+                path + (param_name,),
+                f"dispatch parameter '{param_name}' must be a 'str' constructor parameter",
+                at_key=True,
+            )
+            return None, ()
+        if not isinstance(table, dict) or set(table) != set(param.choices):
+            self.error(
+                path + (param_name,),
+                f"dispatch on '{param_name}' must map each of its choices ({', '.join(param.choices)}) to a function",
+            )
+            return None, ()
+        return param_name, tuple((value, str(table[value])) for value in param.choices)

@@ -1,0 +1,354 @@
+"""Lower the model to view models: everything a template prints, precomputed as strings.
+
+Templates only loop and substitute; every decision (which parameters become arrays, what an
+error message says, how a docstring reads) is made here, once, in plain Python.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from . import pylit
+from .model import Activation, Helper, Module, Param, Spec
+
+ANNOTATIONS = {"float": "float", "int": "int", "str": "str", "array": "mx.array"}
+# How inspect.signature prints the annotations above.
+RUNTIME_ANNOTATIONS = {"float": "float", "int": "int", "str": "str", "array": "mlx.core.array"}
+TYPE_WORDS = {"float": "float", "int": "int", "str": "str", "array": "array"}
+CHECKERS = {"float": "real", "int": "integer", "str": "choice", "array": "array"}
+EXAMPLE_INPUTS = {
+    "none": "mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])",
+    "reduce": "mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]])",
+    "split": "mx.array([[1.0, -1.0, 0.5, 2.0]])",
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One runtime check: the code that normalises a value, then optional constraint test + message."""
+
+    param: str
+    convert: str  # expression producing the checked value
+    condition: str | None = None  # must hold, else ValueError(message)
+    message: str | None = None  # an f-string body
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Parameter values that break one constraint, and the message the check must give."""
+
+    values: dict
+    message: str
+
+    @property
+    def case(self) -> tuple:
+        return (self.values, self.message)
+
+
+def _default_text(p: Param) -> str:
+    return pylit.literal(p.default)
+
+
+def signature_params(params, annotations=ANNOTATIONS) -> str:
+    parts = []
+    for p in params:
+        text = f"{p.name}: {annotations[p.type]}"
+        parts.append(text if p.required else f"{text} = {_default_text(p)}")
+    return ", ".join(parts)
+
+
+def constraint_message(p: Param) -> tuple[str, str]:
+    """(condition source, f-string message body) for the constraint of ``p``; ``owner`` is a variable."""
+    c = p.constraint
+    right = c.right if isinstance(c.right, str) else pylit.literal(c.right)
+    condition = f"{c.left} {c.op} {right}"
+    right_text = f"{c.right} ({{{c.right}!r}})" if isinstance(c.right, str) else right
+    message = f"{{owner}}: {c.left} ({{{c.left}!r}}) must be {c.op} {right_text}"
+    return condition, message
+
+
+def checks(params) -> list[Check]:
+    """Type checks first (so constraints compare clean values), then the constraints."""
+    result = []
+    for p in params:
+        extra = f", {pylit.literal(p.choices)}" if p.type == "str" else ""
+        result.append(
+            Check(p.name, f"_checks.{CHECKERS[p.type]}(owner, {p.name!r}, {p.name}{extra})")
+        )
+    for p in params:
+        if p.constraint is not None:
+            condition, message = constraint_message(p)
+            result.append(Check(p.name, "", condition, message))
+    return result
+
+
+def violations(owner: str, params) -> list[Violation]:
+    """For each constraint, the defaults changed just enough to break it, and the expected message."""
+    defaults = {p.name: p.default for p in params}
+    result = []
+    for p in params:
+        c = p.constraint
+        if c is None:
+            continue
+        values = dict(defaults)
+        right = values[c.right] if isinstance(c.right, str) else c.right
+        bad = {
+            "<": right,
+            "<=": right + 1,
+            ">": right,
+            ">=": right - 1,
+            "!=": right,
+            "==": right + 1,
+        }[c.op]
+        values[c.left] = float(bad) if p.type == "float" else int(bad)
+        condition, message = constraint_message(p)
+        text = message.replace("{owner}", owner).replace(f"{{{c.left}!r}}", repr(values[c.left]))
+        if isinstance(c.right, str):
+            text = text.replace(f"{{{c.right}!r}}", repr(values[c.right]))
+        result.append(
+            Violation(
+                {c.left: values[c.left]}
+                | ({c.right: values[c.right]} if isinstance(c.right, str) else {}),
+                text,
+            )
+        )
+    return result
+
+
+def _args_section(inputs: list[tuple[str, str, str]], params) -> list[str]:
+    lines = ["Args:"]
+    for name, kind, doc in inputs:
+        lines.append(f"    {name} ({kind}): {doc}")
+    for p in params:
+        text = f"    {p.name} ({TYPE_WORDS[p.type]}{'' if p.required else ', optional'}): {p.doc}"
+        if not p.required:
+            text += f" Default: ``{_default_text(p)}``."
+        if p.constraint is not None:
+            condition, _ = constraint_message(p)
+            text += f" Must satisfy ``{condition}``."
+        if p.choices:
+            text += " One of " + ", ".join(f"``{c!r}``" for c in p.choices) + "."
+        lines.append(text)
+    return lines
+
+
+def example_call(a: Activation) -> str:
+    values = dict(a.test_params[0]) if a.test_params else {}
+    args = ["x"] + [
+        (
+            f"{k}=mx.array({pylit.literal(v)})"
+            if a.param(k).type == "array"
+            else f"{k}={pylit.literal(v)}"
+        )
+        for k, v in values.items()
+    ]
+    return f"act.{a.name}({', '.join(args)})"
+
+
+def function_docstring(a: Activation, spec: Spec) -> str:
+    lines = [a.summary, ""]
+    if a.description:
+        lines += [a.description.strip(), ""]
+    lines += [".. math::", "", "    " + a.formula.strip().replace("\n", "\n    "), ""]
+    if a.approximates:
+        lines += [f"An approximation of :func:`{a.approximates}`.", ""]
+    lines += _args_section([("x", "array", "The input.")], a.params)
+    returns = "The result, with the shape and dtype of ``x``."
+    if a.axis == "split":
+        returns = (
+            "``a * sigmoid(b)``, half the size of ``x`` along ``axis``, in the dtype of ``x``."
+        )
+    lines += ["", "Returns:", f"    array: {returns}", ""]
+    lines += [
+        "Example:",
+        "    >>> import mlx.core as mx",
+        "    >>> import mlx_activations as act",
+        f"    >>> x = {EXAMPLE_INPUTS[a.axis]}",
+        f"    >>> y = {example_call(a)}",
+    ]
+    return "\n".join(lines)
+
+
+def module_docstring(a: Activation) -> str:
+    m = a.module
+    lines = [a.summary, "", f"The Module form of :func:`{a.name}`"]
+    if m.dispatch:
+        lines[-1] += f"; ``{m.dispatch_param}`` chooses the function:"
+        lines += [""] + [f"- ``{value!r}``: :func:`{fn}`" for value, fn in m.dispatch]
+    else:
+        lines[-1] += "."
+    lines += [""]
+    if not m.dispatch:
+        lines += [".. math::", "", "    " + a.formula.strip().replace("\n", "\n    "), ""]
+    if m.params:
+        lines += _args_section([], m.params)
+        lines += [""]
+    if m.weights:
+        lines += ["Learnable parameters: " + ", ".join(f"``{k}``" for k, _ in m.weights) + ".", ""]
+    example_args = ", ".join(f"{p.name}={_default_text(p)}" for p in m.params)
+    lines += [
+        "Example:",
+        "    >>> import mlx.core as mx",
+        "    >>> import mlx_activations as act",
+        f"    >>> layer = act.{m.class_name}({example_args})",
+        f"    >>> y = layer({EXAMPLE_INPUTS[a.axis]})",
+    ]
+    return "\n".join(lines)
+
+
+def _used_helpers(a: Activation, helpers: tuple[Helper, ...]) -> list[str]:
+    names = set()
+    for source in [a.implementation, *(v for _, v in a.let)]:
+        names |= {
+            n.func.id
+            for n in ast.walk(ast.parse(source.strip(), mode="eval"))
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
+    return [h.name for h in helpers if h.name in names]
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    class_name: str
+    signature: str
+    checks: list[Check]
+    attributes: list[str]
+    weights: list[tuple[str, str]]
+    call: str
+    dispatch_param: str | None
+    dispatch: list[tuple[str, str]]
+    docstring: str
+    repr_format: str  # f-string body of _extra_repr
+    violations: list[Violation]
+    params: tuple[Param, ...]
+    own_params: bool  # constructor parameters differ from the function's
+    defaults: dict
+    default_repr: str  # repr() of the Module built with its defaults
+    passes: tuple  # function parameter -> attribute the Module passes for it
+
+
+@dataclass(frozen=True)
+class ActivationView:
+    a: Activation
+    name: str
+    signature: str  # parameters after x, as source
+    full_signature: str  # as inspect.signature prints it
+    checks: list[Check]
+    kernel_args: list[str]  # after the inputs: parameters the compiled kernel takes
+    formula_args: str  # what the kernel passes to the formula
+    kernel_call_args: list[str]  # what the function passes for them
+    let: list[tuple[str, str]]
+    implementation: str
+    helpers: list[str]
+    docstring: str
+    module: ModuleView | None
+    dispatch_imports: list[str]
+    violations: list[Violation]
+    reference: str
+    reference_args: list[str]
+    param_sets: list[dict]
+    tolerance: dict
+    defaults: dict  # parameters that have a default
+    signature_defaults: str  # source of {parameter: default or inspect.Parameter.empty}
+    expected_traces: int  # compilations for PARAM_SETS at one rank: one per structural (axis) value
+    array_params: list[str]
+    float_params: list[str]
+
+
+def _kernel_arg(p: Param) -> str:
+    if p.type == "float":
+        return f"mx.array({p.name}, dtype=mx.float32)"
+    return (
+        p.name
+    )  # arrays as they are; ints and strs are structural, so the kernel is traced per value
+
+
+def module_view(a: Activation) -> ModuleView | None:
+    m: Module | None = a.module
+    if m is None:
+        return None
+    weights = [(k, pylit.expression(v)) for k, v in m.weights]
+    if m.dispatch:
+        call = f"_DISPATCH[self.{m.dispatch_param}](x)"
+    else:
+        passed = dict(m.call)
+        args = ", ".join(f"{p.name}=self.{passed.get(p.name, p.name)}" for p in a.params)
+        call = f"{a.name}(x{', ' + args if args else ''})"
+    return ModuleView(
+        class_name=m.class_name,
+        signature=signature_params(m.params),
+        checks=checks(m.params),
+        attributes=[p.name for p in m.params],
+        weights=weights,
+        call=call,
+        dispatch_param=m.dispatch_param,
+        dispatch=list(m.dispatch),
+        docstring=module_docstring(a),
+        repr_format=", ".join(f"{p.name}={{self.{p.name}!r}}" for p in m.params),
+        violations=violations(m.class_name, m.params),
+        params=m.params,
+        own_params=m.params != tuple(p for p in a.params if p.type != "array"),
+        defaults={p.name: p.default for p in m.params if not p.required},
+        default_repr=f"{m.class_name}({', '.join(f'{p.name}={p.default!r}' for p in m.params)})",
+        passes=m.call,
+    )
+
+
+def activation_view(a: Activation, spec: Spec) -> ActivationView:
+    tensor_params = [p for p in a.params if not (a.axis == "split" and p.name == "axis")]
+    defaults = dict(spec.tolerance) | dict(a.tolerance)
+    param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
+        dict(t) for t in a.test_params
+    ]
+    return ActivationView(
+        a=a,
+        name=a.name,
+        signature=signature_params(a.params),
+        full_signature=f"({', '.join(['x: mlx.core.array'] + ([signature_params(a.params, RUNTIME_ANNOTATIONS)] if a.params else []))}) -> mlx.core.array",
+        checks=checks(a.params),
+        kernel_args=[p.name for p in tensor_params],
+        formula_args=", ".join(
+            [f"_checks.to_compute({name})" for name in a.inputs] + [p.name for p in tensor_params]
+        ),
+        kernel_call_args=[_kernel_arg(p) for p in tensor_params],
+        let=[(k, pylit.expression(v)) for k, v in a.let],
+        implementation=pylit.expression(a.implementation),
+        helpers=_used_helpers(a, spec.helpers),
+        docstring=function_docstring(a, spec),
+        module=module_view(a),
+        dispatch_imports=(
+            sorted({fn for _, fn in a.module.dispatch if fn != a.name}) if a.module else []
+        ),
+        violations=violations(a.name, a.params),
+        reference=pylit.expression(a.reference),
+        reference_args=list(a.inputs)
+        + [p.name for p in a.params if p.name != "axis"]
+        + (["row"] if a.axis == "reduce" else []),
+        param_sets=param_sets,
+        tolerance=defaults,
+        defaults={p.name: p.default for p in a.params if not p.required},
+        signature_defaults="{"
+        + ", ".join(
+            f"{p.name!r}: {'inspect.Parameter.empty' if p.required else pylit.literal(p.default)}"
+            for p in a.params
+        )
+        + "}",
+        expected_traces=(
+            len({dict(t).get("axis", -1) for t in [()] + list(a.test_params)})
+            if a.axis == "reduce"
+            else 1
+        ),
+        array_params=[p.name for p in a.params if p.type == "array"],
+        float_params=[p.name for p in a.params if p.type == "float"],
+    )
+
+
+def helper_view(h: Helper) -> dict:
+    return {
+        "name": h.name,
+        "args": ", ".join(h.args),
+        "doc": h.doc,
+        "let": [(k, pylit.expression(v)) for k, v in h.let],
+        "returns": pylit.expression(h.returns),
+    }

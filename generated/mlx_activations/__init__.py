@@ -1,0 +1,92 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Accurate, fast activation functions for MLX: a drop-in superset of mlx.nn's.
+
+Every function and Module here is generated from spec/activations.yaml. Names, parameters and
+defaults match mlx.nn; parameters are checked, and every Module takes the parameters of its
+function as constructor arguments.
+"""
+
+from .activations.relu import relu, ReLU
+from .activations.relu2 import relu2, ReLU2
+from .activations.relu6 import relu6, ReLU6
+from .activations.leaky_relu import leaky_relu, LeakyReLU
+from .activations.prelu import prelu, PReLU
+from .activations.elu import elu, ELU
+from .activations.celu import celu, CELU
+from .activations.selu import selu, SELU
+from .activations.step import step, Step
+from .activations.sigmoid import sigmoid, Sigmoid
+from .activations.tanh import tanh, Tanh
+from .activations.softsign import softsign, Softsign
+from .activations.softplus import softplus, Softplus
+from .activations.log_sigmoid import log_sigmoid, LogSigmoid
+from .activations.silu import silu, SiLU
+from .activations.mish import mish, Mish
+from .activations.gelu import gelu, GELU
+from .activations.gelu_approx import gelu_approx
+from .activations.gelu_fast_approx import gelu_fast_approx
+from .activations.hardswish import hardswish, Hardswish
+from .activations.hard_tanh import hard_tanh, HardTanh
+from .activations.hard_shrink import hard_shrink, HardShrink
+from .activations.softshrink import softshrink, Softshrink
+from .activations.softmax import softmax, Softmax
+from .activations.log_softmax import log_softmax, LogSoftmax
+from .activations.softmin import softmin, Softmin
+from .activations.glu import glu, GLU
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "relu",
+    "relu2",
+    "relu6",
+    "leaky_relu",
+    "prelu",
+    "elu",
+    "celu",
+    "selu",
+    "step",
+    "sigmoid",
+    "tanh",
+    "softsign",
+    "softplus",
+    "log_sigmoid",
+    "silu",
+    "mish",
+    "gelu",
+    "gelu_approx",
+    "gelu_fast_approx",
+    "hardswish",
+    "hard_tanh",
+    "hard_shrink",
+    "softshrink",
+    "softmax",
+    "log_softmax",
+    "softmin",
+    "glu",
+    "ReLU",
+    "ReLU2",
+    "ReLU6",
+    "LeakyReLU",
+    "PReLU",
+    "ELU",
+    "CELU",
+    "SELU",
+    "Step",
+    "Sigmoid",
+    "Tanh",
+    "Softsign",
+    "Softplus",
+    "LogSigmoid",
+    "SiLU",
+    "Mish",
+    "GELU",
+    "Hardswish",
+    "HardTanh",
+    "HardShrink",
+    "Softshrink",
+    "Softmax",
+    "LogSoftmax",
+    "Softmin",
+    "GLU",
+]

@@ -1,0 +1,157 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Numerically careful building blocks that the activations' implementations call by name."""
+
+import mlx.core as mx
+
+
+def exp_neg_abs(x):
+    r"""e^{-|x|}, computed from expm1. MLX's CPU expm1 is within 1 ULP everywhere, while mx.exp is up to 64 ULP off for |x| > 40."""
+    return 1 / (mx.expm1(mx.abs(x)) + 1)
+
+
+def exp_with_error(x, error):
+    r"""e^{x + error} for x <= 0 and a tiny error term (the rounding error of computing x): the exponential multiplies any error of its argument by |x|, so the error is carried separately."""
+    base = exp_neg_abs(x)
+    return base + base * error
+
+
+def logistic(x):
+    r"""The logistic sigmoid 1 / (1 + e^{-x}) within 2 ULP, from one expm1 of -|x|, so it never overflows and keeps full relative precision in the tail. NaN in, NaN out."""
+    tail = 1 / (mx.expm1(mx.abs(x)) + 2)
+    return mx.where(x >= 0, 1 - tail, tail)
+
+
+def logistic_times(x, u, u_error):
+    r"""x * sigmoid(u + u_error), where u_error is the rounding error of computing u. Below u = -80 sigmoid(u) is computed as e^{u + 44.375} and the product scaled by e^{-44.375} at the end, so results down to the smallest normal float32 keep full precision instead of flushing to 0. An infinite x gives its limit: 0 where the sigmoid is 0."""
+    far = u < -80
+    shifted = mx.where(far, u + 44.375, u)
+    base = exp_neg_abs(shifted)
+    tail = base - base * mx.sign(shifted) * u_error
+    gate = mx.where(u >= 0, 1 / (1 + tail), tail / (1 + tail))
+    product = x * gate * mx.where(far, 5.347888766186028e-20, 1)
+    return mx.where(mx.isinf(x), mx.where(gate == 0, 0, x), product)
+
+
+def log1p_exp_neg_abs(x):
+    r"""log(1 + e^{-|x|}), the part of softplus that needs care: accurate when it is tiny."""
+    return mx.log1p(exp_neg_abs(x))
+
+
+def sum_error(a, b):
+    r"""The rounding error of a + b (Knuth's TwoSum, exact for any order of magnitudes): a + b == fl(a + b) + sum_error(a, b). 0 where the sum is not finite."""
+    total = a + b
+    b_part = total - a
+    error = a - (total - b_part) + (b - b_part)
+    return mx.where(mx.isfinite(error), error, 0)
+
+
+def scaled_error(x, c_high, c_low):
+    r"""The rounding error of x * (c_high + c_low) in float32 (Dekker's TwoProduct with Veltkamp's split). The constant is given split: c_high has at most 12 significant bits and c_low is the exact rest. 0 where the product is not finite."""
+    big = 4097 * x
+    x_high = big - (big - x)
+    x_low = x - x_high
+    error = x_high * c_high - x * (c_high + c_low) + x_high * c_low + x_low * c_high + x_low * c_low
+    return mx.where(mx.isfinite(error), error, 0)
+
+
+def product_error(a, b):
+    r"""The rounding error of a * b (Dekker's TwoProduct). 0 where the product is not finite."""
+    a_big = 4097 * a
+    a_high = a_big - (a_big - a)
+    a_low = a - a_high
+    b_big = 4097 * b
+    b_high = b_big - (b_big - b)
+    b_low = b - b_high
+    error = a_high * b_high - a * b + a_high * b_low + a_low * b_high + a_low * b_low
+    return mx.where(mx.isfinite(error), error, 0)
+
+
+def square_error(x):
+    r"""The rounding error of x * x (Dekker's TwoProduct). 0 where the square is not finite."""
+    big = 4097 * x
+    high = big - (big - x)
+    low = x - high
+    error = high * high - x * x + 2 * high * low + low * low
+    return mx.where(mx.isfinite(error), error, 0)
+
+
+def erf_small(z):
+    r"""erf(z) for |z| <= 0.5 from Sun's float rational approximation (relative error 1e-9); mx.erf is several ULP off there."""
+    w = z * z
+    r = 0.12837916613 + w * (
+        -0.32504209876 + w * (-0.028481749818 + w * (-0.005770270247 + w * -2.3763017452e-05))
+    )
+    s = 1 + w * (
+        0.39791721106
+        + w
+        * (0.0650222525 + w * (0.0050813062117 + w * (0.00013249473704 + w * -3.9602282413e-06)))
+    )
+    return z + z * (r / s)
+
+
+def mills_ratio(z):
+    r"""z sqrt(pi) e^{z^2} erfc(z) for z >= 0.5, a number in [0.54, 1) that the Gaussian tail e^{-z^2} multiplies. Below z = 1.5 from Cephes' rational approximation of erfc (relative error 1e-11; 3 ULP in float32 arithmetic); above, from 24 levels of Laplace's continued fraction z / (z + (1/2) / (z + 1 / (z + (3/2) / ...))), whose rounding errors damp out level by level (2 ULP)."""
+    w = mx.minimum(z, 1.5)
+    p = (
+        (
+            (
+                (
+                    (
+                        ((4.3637278789407316e-10 * w + 0.9999999668255353) * w + 13.228196305029742)
+                        * w
+                        + 86.20718729460769
+                    )
+                    * w
+                    + 348.3241071561585
+                )
+                * w
+                + 933.0998131604391
+            )
+            * w
+            + 1656.4086867669964
+        )
+        * w
+        + 1821.2882989325506
+    ) * w + 988.2056521913903
+    q = (
+        (
+            (
+                (
+                    (((w + 13.228195115474499) * w + 86.70721408859897) * w + 354.9377788878199) * w
+                    + 975.7085017432055
+                )
+                * w
+                + 1823.9091668790973
+            )
+            * w
+            + 2246.3376081871097
+        )
+        * w
+        + 1656.6630919416134
+    ) * w + 557.5353408177277
+    v = mx.maximum(z, 1.5)
+    r24 = v + 12.0 / v
+    r23 = v + 11.5 / r24
+    r22 = v + 11.0 / r23
+    r21 = v + 10.5 / r22
+    r20 = v + 10.0 / r21
+    r19 = v + 9.5 / r20
+    r18 = v + 9.0 / r19
+    r17 = v + 8.5 / r18
+    r16 = v + 8.0 / r17
+    r15 = v + 7.5 / r16
+    r14 = v + 7.0 / r15
+    r13 = v + 6.5 / r14
+    r12 = v + 6.0 / r13
+    r11 = v + 5.5 / r12
+    r10 = v + 5.0 / r11
+    r9 = v + 4.5 / r10
+    r8 = v + 4.0 / r9
+    r7 = v + 3.5 / r8
+    r6 = v + 3.0 / r7
+    r5 = v + 2.5 / r6
+    r4 = v + 2.0 / r5
+    r3 = v + 1.5 / r4
+    r2 = v + 1.0 / r3
+    r1 = v + 0.5 / r2
+    return mx.where(z < 1.5, w * p / q, v / r1)

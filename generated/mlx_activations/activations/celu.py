@@ -1,0 +1,86 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The celu activation and its Module, CELU."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["celu", "CELU"]
+
+
+def _formula(x, alpha):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.where(x > 0, x, alpha * mx.expm1(mx.minimum(x, 0) / alpha))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, alpha):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
+
+
+def _checked(owner, alpha):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    alpha = _checks.real(owner, "alpha", alpha)
+    if not (alpha != 0):
+        raise ValueError(f"{owner}: alpha ({alpha!r}) must be != 0")
+    return (alpha,)
+
+
+def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
+    r"""Applies the Continuously Differentiable Exponential Linear Unit.
+
+    .. math::
+
+        \text{CELU}(x) = \max(0, x) + \min\left(0, \alpha \left(e^{x/\alpha} - 1\right)\right)
+
+    Args:
+        x (array): The input.
+        alpha (float, optional): Scale of the negative part and of its exponent. Default: ``1.0``. Must satisfy ``alpha != 0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.celu(x, alpha=0.1)
+    """
+    x = _checks.as_array(x)
+    (alpha,) = _checked("celu", alpha)
+    return _kernel(x, mx.array(alpha, dtype=mx.float32))
+
+
+class CELU(nn.Module):
+    r"""Applies the Continuously Differentiable Exponential Linear Unit.
+
+    The Module form of :func:`celu`.
+
+    .. math::
+
+        \text{CELU}(x) = \max(0, x) + \min\left(0, \alpha \left(e^{x/\alpha} - 1\right)\right)
+
+    Args:
+        alpha (float, optional): Scale of the negative part and of its exponent. Default: ``1.0``. Must satisfy ``alpha != 0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.CELU(alpha=1.0)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, alpha: float = 1.0):
+        super().__init__()
+        _checked("CELU", alpha)
+        self.alpha = alpha
+
+    def _extra_repr(self) -> str:
+        return f"alpha={self.alpha!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return celu(x, alpha=self.alpha)

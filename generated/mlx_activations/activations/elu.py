@@ -1,0 +1,86 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The elu activation and its Module, ELU."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["elu", "ELU"]
+
+
+def _formula(x, alpha):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.where(x > 0, x, alpha * mx.expm1(mx.minimum(x, 0)))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, alpha):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
+
+
+def _checked(owner, alpha):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    alpha = _checks.real(owner, "alpha", alpha)
+    return (alpha,)
+
+
+def elu(x: mx.array, alpha: float = 1.0) -> mx.array:
+    r"""Applies the Exponential Linear Unit.
+
+    Computed with expm1, so it keeps full precision near 0, and with the exponential's argument clamped to x <= 0, so neither the value nor the gradient overflows for large x.
+
+    .. math::
+
+        \text{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}
+
+    Args:
+        x (array): The input.
+        alpha (float, optional): Scale of the negative part; its limit at -inf is -alpha. Default: ``1.0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.elu(x, alpha=0.5)
+    """
+    x = _checks.as_array(x)
+    (alpha,) = _checked("elu", alpha)
+    return _kernel(x, mx.array(alpha, dtype=mx.float32))
+
+
+class ELU(nn.Module):
+    r"""Applies the Exponential Linear Unit.
+
+    The Module form of :func:`elu`.
+
+    .. math::
+
+        \text{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}
+
+    Args:
+        alpha (float, optional): Scale of the negative part; its limit at -inf is -alpha. Default: ``1.0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.ELU(alpha=1.0)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, alpha: float = 1.0):
+        super().__init__()
+        _checked("ELU", alpha)
+        self.alpha = alpha
+
+    def _extra_repr(self) -> str:
+        return f"alpha={self.alpha!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return elu(x, alpha=self.alpha)

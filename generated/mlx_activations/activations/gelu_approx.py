@@ -1,0 +1,62 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The gelu_approx activation."""
+
+from functools import partial
+
+import mlx.core as mx
+
+from .. import _checks
+from .._helpers import logistic_times, sum_error, scaled_error, product_error, square_error
+
+__all__ = ["gelu_approx"]
+
+
+def _formula(x):
+    # The spec's implementation, evaluated in the compute dtype.
+    v = mx.clip(x, -20, 20)
+    square = v * v
+    square_low = square_error(v)
+    quadratic = square * (0.07135009765625 + 4.716217517852783e-06)
+    quadratic_low = (
+        scaled_error(square, 0.07135009765625, 4.716217517852783e-06)
+        + square_low * 0.07135481387376785
+        + square * 2.3988323959931355e-09
+    )
+    inner = quadratic + 1.5957691669464111
+    inner_low = sum_error(quadratic, 1.5957691669464111) + quadratic_low - 4.534068042105272e-08
+    u = v * inner
+    u_low = product_error(v, inner) + v * inner_low
+    return logistic_times(x, u, u_low)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def gelu_approx(x: mx.array) -> mx.array:
+    r"""Applies the tanh approximation of the Gaussian Error Linear Unit.
+
+    Computed as x * sigmoid(2u), which equals the tanh form exactly and neither cancels for negative x nor overflows x^3 for large x.
+
+    .. math::
+
+        \text{GELU}_{\tanh}(x) = \frac{x}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\,(x + 0.044715\,x^3)\right)\right)
+
+    An approximation of :func:`gelu`.
+
+    Args:
+        x (array): The input.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.gelu_approx(x)
+    """
+    x = _checks.as_array(x)
+    return _kernel(x)

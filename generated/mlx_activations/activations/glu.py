@@ -1,0 +1,89 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The glu activation and its Module, GLU."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+from .._helpers import logistic_times
+
+__all__ = ["glu", "GLU"]
+
+
+def _formula(a, b):
+    # The spec's implementation, evaluated in the compute dtype.
+    return logistic_times(a, b, 0)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(a, b):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(a), _checks.to_compute(b)), a.dtype)
+
+
+def _checked(owner, axis):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    axis = _checks.integer(owner, "axis", axis)
+    return (axis,)
+
+
+def glu(x: mx.array, axis: int = -1) -> mx.array:
+    r"""Applies the gated linear unit.
+
+    Splits x along axis into two halves a and b (the axis must have even size) and returns a * sigmoid(b). The output is half as large along axis.
+
+    .. math::
+
+        \text{GLU}(a, b) = a \, \sigma(b)
+
+    Args:
+        x (array): The input.
+        axis (int, optional): The axis to split in two halves. Default: ``-1``.
+
+    Returns:
+        array: ``a * sigmoid(b)``, half the size of ``x`` along ``axis``, in the dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([[1.0, -1.0, 0.5, 2.0]])
+        >>> y = act.glu(x)
+    """
+    x = _checks.as_array(x)
+    (axis,) = _checked("glu", axis)
+    axis = _checks.split_axis("glu", axis, x)
+    a, b = mx.split(x, 2, axis=axis)
+    return _kernel(a, b)
+
+
+class GLU(nn.Module):
+    r"""Applies the gated linear unit.
+
+    The Module form of :func:`glu`.
+
+    .. math::
+
+        \text{GLU}(a, b) = a \, \sigma(b)
+
+    Args:
+        axis (int, optional): The axis to split in two halves. Default: ``-1``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.GLU(axis=-1)
+        >>> y = layer(mx.array([[1.0, -1.0, 0.5, 2.0]]))
+    """
+
+    def __init__(self, axis: int = -1):
+        super().__init__()
+        _checked("GLU", axis)
+        self.axis = axis
+
+    def _extra_repr(self) -> str:
+        return f"axis={self.axis!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return glu(x, axis=self.axis)

@@ -1,0 +1,86 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The hard_shrink activation and its Module, HardShrink."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["hard_shrink", "HardShrink"]
+
+
+def _formula(x, lambd):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.where(mx.abs(x) <= lambd, 0, x)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, lambd):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), lambd), x.dtype)
+
+
+def _checked(owner, lambd):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    lambd = _checks.real(owner, "lambd", lambd)
+    if not (lambd >= 0):
+        raise ValueError(f"{owner}: lambd ({lambd!r}) must be >= 0")
+    return (lambd,)
+
+
+def hard_shrink(x: mx.array, lambd: float = 0.5) -> mx.array:
+    r"""Applies the hard shrinkage function.
+
+    .. math::
+
+        \text{HardShrink}(x) = \begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}
+
+    Args:
+        x (array): The input.
+        lambd (float, optional): Inputs with magnitude at most lambd map to 0. Default: ``0.5``. Must satisfy ``lambd >= 0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.hard_shrink(x, lambd=1.5)
+    """
+    x = _checks.as_array(x)
+    (lambd,) = _checked("hard_shrink", lambd)
+    return _kernel(x, mx.array(lambd, dtype=mx.float32))
+
+
+class HardShrink(nn.Module):
+    r"""Applies the hard shrinkage function.
+
+    The Module form of :func:`hard_shrink`.
+
+    .. math::
+
+        \text{HardShrink}(x) = \begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}
+
+    Args:
+        lambd (float, optional): Inputs with magnitude at most lambd map to 0. Default: ``0.5``. Must satisfy ``lambd >= 0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.HardShrink(lambd=0.5)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, lambd: float = 0.5):
+        super().__init__()
+        _checked("HardShrink", lambd)
+        self.lambd = lambd
+
+    def _extra_repr(self) -> str:
+        return f"lambd={self.lambd!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return hard_shrink(x, lambd=self.lambd)

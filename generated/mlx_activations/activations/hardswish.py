@@ -1,0 +1,73 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The hardswish activation and its Module, Hardswish."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["hardswish", "Hardswish"]
+
+
+def _formula(x):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.where(x <= -3, 0, x * (mx.clip(x + 3, 0, 6) / 6))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def hardswish(x: mx.array) -> mx.array:
+    r"""Applies the hard swish function.
+
+    The factor is scaled before the product, so x near the float32 maximum does not overflow.
+
+    .. math::
+
+        \text{Hardswish}(x) = x \, \frac{\min(\max(x + 3, 0), 6)}{6}
+
+    Args:
+        x (array): The input.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.hardswish(x)
+    """
+    x = _checks.as_array(x)
+    return _kernel(x)
+
+
+class Hardswish(nn.Module):
+    r"""Applies the hard swish function.
+
+    The Module form of :func:`hardswish`.
+
+    .. math::
+
+        \text{Hardswish}(x) = x \, \frac{\min(\max(x + 3, 0), 6)}{6}
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Hardswish()
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self):
+        super().__init__()
+
+    def _extra_repr(self) -> str:
+        return f""
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return hardswish(x)

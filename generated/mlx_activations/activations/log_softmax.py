@@ -1,0 +1,99 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The log_softmax activation and its Module, LogSoftmax."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+from .._helpers import exp_with_error, sum_error
+
+__all__ = ["log_softmax", "LogSoftmax"]
+
+
+def _formula(x, axis):
+    # The spec's implementation, evaluated in the compute dtype.
+    top = mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
+    shifted = x - top
+    shift_low = sum_error(x, -top)
+    at_max = shifted == 0
+    scaled = mx.where(
+        shifted < -64,
+        exp_with_error(shifted + 44.375, shift_low) * 0.986511354045,
+        exp_with_error(shifted, shift_low) * 1.8446744073709552e19,
+    )
+    others = mx.sum(mx.where(at_max, 0, scaled), axis=axis, keepdims=True) * 5.421010862427522e-20
+    extra_maxima = mx.sum(at_max, axis=axis, keepdims=True) - 1
+    return shifted - mx.log1p(others + extra_maxima) + shift_low
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, axis):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
+
+
+def _checked(owner, axis):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    axis = _checks.integer(owner, "axis", axis)
+    return (axis,)
+
+
+def log_softmax(x: mx.array, axis: int = -1) -> mx.array:
+    r"""Applies the logarithm of the softmax function along an axis.
+
+    Computed as (x - max) - log1p(sum of the other terms), which stays accurate when one entry dominates (where log(sum) would round to 0). Entries of -inf give -inf.
+
+    .. math::
+
+        \text{LogSoftmax}(x)_i = x_i - \log \sum_j e^{x_j}
+
+    Args:
+        x (array): The input.
+        axis (int, optional): The axis the softmax is taken along. Default: ``-1``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]])
+        >>> y = act.log_softmax(x)
+    """
+    x = _checks.as_array(x)
+    (axis,) = _checked("log_softmax", axis)
+    axis = _checks.axis("log_softmax", axis, x)
+    return _kernel(x, axis)
+
+
+class LogSoftmax(nn.Module):
+    r"""Applies the logarithm of the softmax function along an axis.
+
+    The Module form of :func:`log_softmax`.
+
+    .. math::
+
+        \text{LogSoftmax}(x)_i = x_i - \log \sum_j e^{x_j}
+
+    Args:
+        axis (int, optional): The axis the softmax is taken along. Default: ``-1``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.LogSoftmax(axis=-1)
+        >>> y = layer(mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]]))
+    """
+
+    def __init__(self, axis: int = -1):
+        super().__init__()
+        _checked("LogSoftmax", axis)
+        self.axis = axis
+
+    def _extra_repr(self) -> str:
+        return f"axis={self.axis!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return log_softmax(x, axis=self.axis)

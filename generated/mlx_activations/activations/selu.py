@@ -1,0 +1,75 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The selu activation and its Module, SELU."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["selu", "SELU"]
+
+
+def _formula(x):
+    # The spec's implementation, evaluated in the compute dtype.
+    scale = 1.0507009873554805
+    scale_alpha = 1.7580993408473768
+    return mx.where(x > 0, scale * x, scale_alpha * mx.expm1(mx.minimum(x, 0)))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def selu(x: mx.array) -> mx.array:
+    r"""Applies the Scaled Exponential Linear Unit.
+
+    Uses the full-precision constants of the paper (mlx.nn truncates them to 1.0507 and 1.67326).
+
+    .. math::
+
+        \text{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}, \quad \lambda \approx 1.0507009873554805,\ \alpha \approx 1.6732632423543772
+
+    Args:
+        x (array): The input.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.selu(x)
+    """
+    x = _checks.as_array(x)
+    return _kernel(x)
+
+
+class SELU(nn.Module):
+    r"""Applies the Scaled Exponential Linear Unit.
+
+    The Module form of :func:`selu`.
+
+    .. math::
+
+        \text{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}, \quad \lambda \approx 1.0507009873554805,\ \alpha \approx 1.6732632423543772
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.SELU()
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self):
+        super().__init__()
+
+    def _extra_repr(self) -> str:
+        return f""
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return selu(x)

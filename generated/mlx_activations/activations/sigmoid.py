@@ -1,0 +1,72 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The sigmoid activation and its Module, Sigmoid."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+from .._helpers import logistic
+
+__all__ = ["sigmoid", "Sigmoid"]
+
+
+def _formula(x):
+    # The spec's implementation, evaluated in the compute dtype.
+    return logistic(x)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def sigmoid(x: mx.array) -> mx.array:
+    r"""Applies the logistic sigmoid.
+
+    .. math::
+
+        \sigma(x) = \frac{1}{1 + e^{-x}}
+
+    Args:
+        x (array): The input.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.sigmoid(x)
+    """
+    x = _checks.as_array(x)
+    return _kernel(x)
+
+
+class Sigmoid(nn.Module):
+    r"""Applies the logistic sigmoid.
+
+    The Module form of :func:`sigmoid`.
+
+    .. math::
+
+        \sigma(x) = \frac{1}{1 + e^{-x}}
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Sigmoid()
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self):
+        super().__init__()
+
+    def _extra_repr(self) -> str:
+        return f""
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return sigmoid(x)

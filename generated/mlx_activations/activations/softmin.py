@@ -1,0 +1,90 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The softmin activation and its Module, Softmin."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+from .._helpers import exp_with_error, sum_error
+
+__all__ = ["softmin", "Softmin"]
+
+
+def _formula(x, axis):
+    # The spec's implementation, evaluated in the compute dtype.
+    bottom = mx.stop_gradient(mx.min(x, axis=axis, keepdims=True))
+    e = exp_with_error(bottom - x, sum_error(bottom, -x))
+    return e / mx.sum(e, axis=axis, keepdims=True)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, axis):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
+
+
+def _checked(owner, axis):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    axis = _checks.integer(owner, "axis", axis)
+    return (axis,)
+
+
+def softmin(x: mx.array, axis: int = -1) -> mx.array:
+    r"""Applies the softmin function along an axis.
+
+    softmax of -x. Entries of +inf give 0.
+
+    .. math::
+
+        \text{Softmin}(x)_i = \frac{e^{-x_i}}{\sum_j e^{-x_j}}
+
+    Args:
+        x (array): The input.
+        axis (int, optional): The axis the probabilities sum to 1 along. Default: ``-1``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]])
+        >>> y = act.softmin(x)
+    """
+    x = _checks.as_array(x)
+    (axis,) = _checked("softmin", axis)
+    axis = _checks.axis("softmin", axis, x)
+    return _kernel(x, axis)
+
+
+class Softmin(nn.Module):
+    r"""Applies the softmin function along an axis.
+
+    The Module form of :func:`softmin`.
+
+    .. math::
+
+        \text{Softmin}(x)_i = \frac{e^{-x_i}}{\sum_j e^{-x_j}}
+
+    Args:
+        axis (int, optional): The axis the probabilities sum to 1 along. Default: ``-1``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Softmin(axis=-1)
+        >>> y = layer(mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]]))
+    """
+
+    def __init__(self, axis: int = -1):
+        super().__init__()
+        _checked("Softmin", axis)
+        self.axis = axis
+
+    def _extra_repr(self) -> str:
+        return f"axis={self.axis!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return softmin(x, axis=self.axis)

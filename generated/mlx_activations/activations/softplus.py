@@ -1,0 +1,72 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The softplus activation and its Module, Softplus."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+from .._helpers import log1p_exp_neg_abs
+
+__all__ = ["softplus", "Softplus"]
+
+
+def _formula(x):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.maximum(x, 0) + log1p_exp_neg_abs(x)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def softplus(x: mx.array) -> mx.array:
+    r"""Applies the softplus function.
+
+    .. math::
+
+        \text{Softplus}(x) = \log(1 + e^{x})
+
+    Args:
+        x (array): The input.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.softplus(x)
+    """
+    x = _checks.as_array(x)
+    return _kernel(x)
+
+
+class Softplus(nn.Module):
+    r"""Applies the softplus function.
+
+    The Module form of :func:`softplus`.
+
+    .. math::
+
+        \text{Softplus}(x) = \log(1 + e^{x})
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Softplus()
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self):
+        super().__init__()
+
+    def _extra_repr(self) -> str:
+        return f""
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return softplus(x)

@@ -1,0 +1,74 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The softsign activation and its Module, Softsign."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["softsign", "Softsign"]
+
+
+def _formula(x):
+    # The spec's implementation, evaluated in the compute dtype.
+    clipped = mx.clip(x, -1e30, 1e30)
+    return clipped / (1 + mx.abs(clipped))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def softsign(x: mx.array) -> mx.array:
+    r"""Applies the softsign function.
+
+    Its limits at infinity are exactly -1 and 1 (mlx.nn returns NaN there).
+
+    .. math::
+
+        \text{Softsign}(x) = \frac{x}{1 + |x|}
+
+    Args:
+        x (array): The input.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.softsign(x)
+    """
+    x = _checks.as_array(x)
+    return _kernel(x)
+
+
+class Softsign(nn.Module):
+    r"""Applies the softsign function.
+
+    The Module form of :func:`softsign`.
+
+    .. math::
+
+        \text{Softsign}(x) = \frac{x}{1 + |x|}
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Softsign()
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self):
+        super().__init__()
+
+    def _extra_repr(self) -> str:
+        return f""
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return softsign(x)

@@ -1,0 +1,86 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The step activation and its Module, Step."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["step", "Step"]
+
+
+def _formula(x, threshold):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.where(x >= threshold, 1, mx.where(x < threshold, 0, x))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, threshold):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), threshold), x.dtype)
+
+
+def _checked(owner, threshold):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    threshold = _checks.real(owner, "threshold", threshold)
+    return (threshold,)
+
+
+def step(x: mx.array, threshold: float = 0.0) -> mx.array:
+    r"""Applies the binary step function.
+
+    Returns 1 where x >= threshold and 0 elsewhere, in the input's dtype (mlx.nn returns int32). NaN stays NaN.
+
+    .. math::
+
+        \text{step}(x) = \begin{cases} 1 & x \ge \text{threshold} \\ 0 & x < \text{threshold} \end{cases}
+
+    Args:
+        x (array): The input.
+        threshold (float, optional): Inputs at or above it map to 1. Default: ``0.0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.step(x, threshold=0.5)
+    """
+    x = _checks.as_array(x)
+    (threshold,) = _checked("step", threshold)
+    return _kernel(x, mx.array(threshold, dtype=mx.float32))
+
+
+class Step(nn.Module):
+    r"""Applies the binary step function.
+
+    The Module form of :func:`step`.
+
+    .. math::
+
+        \text{step}(x) = \begin{cases} 1 & x \ge \text{threshold} \\ 0 & x < \text{threshold} \end{cases}
+
+    Args:
+        threshold (float, optional): Inputs at or above it map to 1. Default: ``0.0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Step(threshold=0.0)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, threshold: float = 0.0):
+        super().__init__()
+        _checked("Step", threshold)
+        self.threshold = threshold
+
+    def _extra_repr(self) -> str:
+        return f"threshold={self.threshold!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return step(x, threshold=self.threshold)
