@@ -1,0 +1,31 @@
+"""Shared fixtures of the generator's tests."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# The golden tree holds generated tests of a demo spec: data to compare, not tests to run.
+collect_ignore = ["golden"]
+
+
+def run_codegen(*args, cwd=ROOT):
+    """Run ``python -m codegen`` as a user would; return the completed process."""
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture
+def spec_copy(tmp_path):
+    """A copy of the real spec that a test may edit."""
+    path = tmp_path / "activations.yaml"
+    shutil.copy(ROOT / "spec" / "activations.yaml", path)
+    return path

@@ -1,0 +1,87 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Runtime checks and dtype rules shared by every activation.
+
+A bad value raises ValueError naming the function (or Module), the parameter and the value,
+before any compute runs.
+"""
+
+import math
+import numbers
+
+import mlx.core as mx
+
+_HALF = (mx.float16, mx.bfloat16)
+
+
+def as_array(x) -> mx.array:
+    return x if isinstance(x, mx.array) else mx.array(x)
+
+
+def to_compute(x: mx.array) -> mx.array:
+    """float16/bfloat16 (and non-float) inputs are computed in float32."""
+    if x.dtype in _HALF or not mx.issubdtype(x.dtype, mx.floating):
+        return x.astype(mx.float32)
+    return x
+
+
+def to_output(y: mx.array, input_dtype) -> mx.array:
+    """Floating inputs get their own dtype back; other inputs get float32."""
+    return y.astype(input_dtype) if mx.issubdtype(input_dtype, mx.floating) else y
+
+
+def _scalar(value):
+    # A 0-d mx.array is accepted where a Python number is, as mlx.nn accepts it.
+    if isinstance(value, mx.array) and value.ndim == 0:
+        return value.item()
+    return value
+
+
+def real(owner: str, name: str, value) -> float:
+    value = _scalar(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{owner}: {name} must be a real number, got {value!r}")
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError(f"{owner}: {name} must not be NaN")
+    return value
+
+
+def integer(owner: str, name: str, value) -> int:
+    value = _scalar(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{owner}: {name} must be an integer, got {value!r}")
+    return int(value)
+
+
+def choice(owner: str, name: str, value, choices: tuple) -> str:
+    if value not in choices:
+        allowed = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{owner}: {name} must be one of {allowed}, got {value!r}")
+    return value
+
+
+def array(owner: str, name: str, value) -> mx.array:
+    if isinstance(value, mx.array):
+        return value
+    try:
+        return mx.array(value)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{owner}: {name} must be an array, got {value!r}") from error
+
+
+def axis(owner: str, value, x: mx.array) -> int:
+    """The axis as a non-negative index into x's dimensions."""
+    value = integer(owner, "axis", value)
+    if not -x.ndim <= value < x.ndim:
+        raise ValueError(
+            f"{owner}: axis {value} is out of range for an array of {x.ndim} dimensions"
+        )
+    return value % x.ndim
+
+
+def split_axis(owner: str, value, x: mx.array) -> int:
+    """Like axis(), and the axis must split into two even halves."""
+    index = axis(owner, value, x)
+    if x.shape[index] % 2:
+        raise ValueError(f"{owner}: axis {value} has size {x.shape[index]}, which is not even")
+    return index

@@ -1,0 +1,86 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The doubled_softmax activation and its Module, DoubledSoftmax."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+from .._helpers import twice
+
+__all__ = ["doubled_softmax", "DoubledSoftmax"]
+
+
+def _formula(x, axis):
+    # The spec's implementation, evaluated in the compute dtype.
+    return twice(mx.softmax(x, axis=axis, precise=True))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, axis):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
+
+
+def _checked(owner, axis):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    axis = _checks.integer(owner, "axis", axis)
+    return (axis,)
+
+
+def doubled_softmax(x: mx.array, axis: int = -1) -> mx.array:
+    r"""Applies twice the softmax.
+
+    .. math::
+
+        2 \, \text{softmax}(x)
+
+    Args:
+        x (array): The input.
+        axis (int, optional): The axis. Default: ``-1``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]])
+        >>> y = act.doubled_softmax(x)
+    """
+    x = _checks.as_array(x)
+    (axis,) = _checked("doubled_softmax", axis)
+    axis = _checks.axis("doubled_softmax", axis, x)
+    return _kernel(x, axis)
+
+
+class DoubledSoftmax(nn.Module):
+    r"""Applies twice the softmax.
+
+    The Module form of :func:`doubled_softmax`.
+
+    .. math::
+
+        2 \, \text{softmax}(x)
+
+    Args:
+        axis (int, optional): The axis. Default: ``-1``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.DoubledSoftmax(axis=-1)
+        >>> y = layer(mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]]))
+    """
+
+    def __init__(self, axis: int = -1):
+        super().__init__()
+        _checked("DoubledSoftmax", axis)
+        self.axis = axis
+
+    def _extra_repr(self) -> str:
+        return f"axis={self.axis!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return doubled_softmax(x, axis=self.axis)

@@ -1,0 +1,86 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The scaled_relu activation and its Module, ScaledReLU."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["scaled_relu", "ScaledReLU"]
+
+
+def _formula(x, scale):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.maximum(x, 0) * scale
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, scale):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), scale), x.dtype)
+
+
+def _checked(owner, scale):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    scale = _checks.real(owner, "scale", scale)
+    if not (scale > 0):
+        raise ValueError(f"{owner}: scale ({scale!r}) must be > 0")
+    return (scale,)
+
+
+def scaled_relu(x: mx.array, scale: float = 2.0) -> mx.array:
+    """Applies max(0, x) times a scale: \"\"\"triple\"\"\" and '''quotes'''.
+
+    .. math::
+
+        \\max(0, x) \\cdot \\text{scale}
+
+    Args:
+        x (array): The input.
+        scale (float, optional): The factor, non-ASCII ok (λ). Default: ``2.0``. Must satisfy ``scale > 0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.scaled_relu(x, scale=0.5)
+    """
+    x = _checks.as_array(x)
+    (scale,) = _checked("scaled_relu", scale)
+    return _kernel(x, mx.array(scale, dtype=mx.float32))
+
+
+class ScaledReLU(nn.Module):
+    """Applies max(0, x) times a scale: \"\"\"triple\"\"\" and '''quotes'''.
+
+    The Module form of :func:`scaled_relu`.
+
+    .. math::
+
+        \\max(0, x) \\cdot \\text{scale}
+
+    Args:
+        scale (float, optional): The factor, non-ASCII ok (λ). Default: ``2.0``. Must satisfy ``scale > 0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.ScaledReLU(scale=2.0)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, scale: float = 2.0):
+        super().__init__()
+        _checked("ScaledReLU", scale)
+        self.scale = scale
+
+    def _extra_repr(self) -> str:
+        return f"scale={self.scale!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return scaled_relu(x, scale=self.scale)

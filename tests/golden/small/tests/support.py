@@ -1,0 +1,142 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Shared machinery of the generated tests: input grids, the mpmath reference, errors in ULP."""
+
+import math
+import random
+
+import mlx.core as mx
+from mpmath import mp
+
+# References are exact far beyond float32, even where a definition cancels: x - logsumexp(row)
+# with 3e38 and 1e-38 in one row, or 1 + tanh(u) near u = -87, need about 280 bits.
+mp.prec = 320
+
+DTYPES = {"float32": mx.float32, "float16": mx.float16, "bfloat16": mx.bfloat16}
+MANTISSA_BITS = {"float32": 23, "float16": 10, "bfloat16": 7}
+MIN_NORMAL = {"float32": 2.0**-126, "float16": 2.0**-14, "bfloat16": 2.0**-126}
+SEED = 20261125
+
+
+def _raw_grid() -> list[float]:
+    rng = random.Random(SEED)
+    values = [i / 4 for i in range(-400, 401)]  # [-100, 100], dense
+    values += [rng.uniform(-100, 100) for _ in range(400)]
+    values += [rng.uniform(-4, 4) for _ in range(200)]
+    for exponent in range(-37, 39):  # tiny to huge magnitudes
+        for mantissa in (1.0, 2.5, 6.0):
+            values += [mantissa * 10.0**exponent, -mantissa * 10.0**exponent]
+    values += [0.0, -0.0, 3.4e38, -3.4e38, 88.5, -88.5, 89.5, -89.5, -87.5, -90.5, -91.5, -103.5]
+    return values
+
+
+def grid(dtype: str) -> list[float]:
+    """Finite values of the dtype covering the issue's ranges, deduplicated, in a fixed order."""
+    rounded = (
+        mx.array(_raw_grid(), dtype=mx.float32).astype(DTYPES[dtype]).astype(mx.float32).tolist()
+    )
+    seen, result = set(), []
+    for v in rounded:
+        key = (v, math.copysign(1.0, v))
+        if math.isfinite(v) and key not in seen:
+            seen.add(key)
+            result.append(v)
+    return result
+
+
+def logsumexp(values):
+    top = max(values)
+    return top + mp.log(mp.fsum(mp.exp(v - top) for v in values))
+
+
+def negated(values):
+    return [-v for v in values]
+
+
+def ulp(value: float, dtype: str) -> float:
+    _, exponent = math.frexp(abs(value))
+    return math.ldexp(1.0, exponent - 1 - MANTISSA_BITS[dtype])
+
+
+def rounded(values: list[float], dtype: str) -> list[float]:
+    return mx.array(values, dtype=mx.float32).astype(DTYPES[dtype]).astype(mx.float32).tolist()
+
+
+def errors_in_ulp(inputs, got, want, dtype, tolerance):
+    """(worst error in ULP where the true value is normal, its input), and every failing value."""
+    worst, worst_at, failures = 0.0, None, []
+    for x, g, w, w_rounded in zip(inputs, got, want, rounded(want, dtype)):
+        why = None
+        if math.isnan(w):
+            why = None if math.isnan(g) else "expected NaN"
+        elif math.isinf(w_rounded):
+            why = None if g == w_rounded else "expected overflow to the same infinity"
+        elif abs(w) < MIN_NORMAL[dtype]:
+            # Below the normal range only the absolute error counts: flushing to 0 is allowed.
+            why = None if abs(g - w) <= MIN_NORMAL[dtype] else "wrong below the normal range"
+        elif not math.isfinite(g):
+            why = "not finite"
+        else:
+            error = abs(g - w) / ulp(w, dtype)
+            if error > worst:
+                worst, worst_at = error, x
+            why = f"{error:.2f} ULP" if error > tolerance else None
+        if why:
+            failures.append((x, g, w, why))
+    return worst, worst_at, failures
+
+
+def _as_mp(value):
+    return mp.mpf(value) if isinstance(value, float) else value
+
+
+def cases(axis_rule: str, dtype: str, axis: int):
+    """(input array, per-output reference arguments) for one axis rule."""
+    values = grid(dtype)
+    if axis_rule == "none":
+        return mx.array(values, dtype=DTYPES[dtype]), [{"x": mp.mpf(v)} for v in values]
+    random.Random(SEED).shuffle(values)
+    width = 8 if axis_rule == "reduce" else 2
+    rows = [values[i : i + width] for i in range(0, len(values) - width + 1, width)]
+    x = mx.array(rows, dtype=DTYPES[dtype])
+    if axis_rule == "reduce":
+        args = [{"x": mp.mpf(v), "row": [mp.mpf(u) for u in row]} for row in rows for v in row]
+    else:
+        args = [{"a": mp.mpf(row[0]), "b": mp.mpf(row[1])} for row in rows]
+    if axis in (0, -2):  # the same rows, laid along the first axis
+        x = x.T
+    return x, args
+
+
+def check_reference(
+    function, reference, axis_rule, dtype, params, defaults, array_params, tolerance
+):
+    """Compare a function with its mpmath reference over the grid; return the worst error in ULP."""
+    merged = defaults | params
+    axis = merged.get("axis", -1)
+    x, arguments = cases(axis_rule, dtype, axis)
+    call = {k: (mx.array(v) if k in array_params else v) for k, v in params.items()}
+    y = function(x, **call)
+    if axis in (0, -2):
+        y = y.T
+    got = y.astype(mx.float32).reshape(-1).tolist()
+    extra = {k: _as_mp(v) for k, v in merged.items() if k != "axis"}
+    want = [float(reference(**args, **extra)) for args in arguments]
+    inputs = [args.get("x", args.get("a")) for args in arguments]
+    worst, worst_at, failures = errors_in_ulp(inputs, got, want, dtype, tolerance)
+    assert not failures, (
+        f"{len(failures)} wrong values ({dtype}, {params}, tolerance {tolerance} ULP); first: "
+        + "; ".join(f"x={float(i)!r} got {g!r} want {w!r} ({why})" for i, g, w, why in failures[:8])
+    )
+    return worst, worst_at
+
+
+def sample(axis_rule: str) -> mx.array:
+    """A small input with the awkward values: signed zeros, infinities, NaN, tiny and huge numbers."""
+    values = [-3e38, -100.0, -3.0, -0.5, -1e-30, -0.0, 0.0, 1e-30, 0.5, 3.0, 100.0, 3e38]
+    if axis_rule == "none":
+        return mx.array(values + [float("nan"), float("inf"), -float("inf"), 1.5])
+    return mx.array([values[:4] + values[8:], values[4:12]])
+
+
+def same(a: mx.array, b: mx.array) -> bool:
+    return a.dtype == b.dtype and a.shape == b.shape and bool(mx.array_equal(a, b, equal_nan=True))

@@ -1,0 +1,119 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Tests of doubled_softmax and DoubledSoftmax, from its spec entry."""
+
+import doctest
+import importlib
+import inspect
+import math
+import re
+
+import mlx.core as mx
+import pytest
+from mpmath import mp
+
+import mlx_activations as act
+import support
+from support import logsumexp, negated
+
+FUNCTION = act.doubled_softmax
+IMPLEMENTATION = importlib.import_module("mlx_activations.activations.doubled_softmax")
+AXIS_RULE = "reduce"
+DEFAULTS = {"axis": -1}
+ARRAY_PARAMS = []
+PARAM_SETS = [{}]
+TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
+
+
+def reference(x, row):
+    return 2 * mp.exp(x - logsumexp(row))
+
+
+def call_args(params):
+    return {k: (mx.array(v) if k in ARRAY_PARAMS else v) for k, v in params.items()}
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_matches_reference(dtype, params):
+    support.check_reference(
+        FUNCTION, reference, AXIS_RULE, dtype, params, DEFAULTS, ARRAY_PARAMS, TOLERANCE[dtype]
+    )
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+def test_keeps_the_input_dtype(dtype):
+    x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])
+    assert FUNCTION(x, **call_args(PARAM_SETS[0])).dtype == support.DTYPES[dtype]
+
+
+def test_signature_and_defaults():
+    signature = inspect.signature(FUNCTION)
+    assert str(signature) == "(x: mlx.core.array, axis: int = -1) -> mlx.core.array"
+    defaults = {name: p.default for name, p in signature.parameters.items() if name != "x"}
+    assert defaults == {"axis": -1}
+    x = support.sample(AXIS_RULE)
+    assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
+
+
+def test_example_in_the_docstring_runs():
+    runner = doctest.DocTestRunner()
+    for test in doctest.DocTestFinder().find(FUNCTION, globs={}):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0
+
+
+def test_rejects_an_axis_out_of_range():
+    with pytest.raises(
+        ValueError,
+        match=re.escape("doubled_softmax: axis 2 is out of range for an array of 2 dimensions"),
+    ):
+        FUNCTION(mx.zeros((2, 4)), axis=2)
+    with pytest.raises(
+        ValueError,
+        match=re.escape("doubled_softmax: axis -1 is out of range for an array of 0 dimensions"),
+    ):
+        FUNCTION(mx.array(1.0))
+
+
+def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
+    traces = []
+    formula = IMPLEMENTATION._formula
+    monkeypatch.setattr(
+        IMPLEMENTATION, "_formula", lambda *args: traces.append(1) or formula(*args)
+    )
+    # A rank no other test uses: each structural value (an axis) traces once, then calls with
+    # new parameter values and new shapes reuse the trace.
+    for params, shape in zip(
+        PARAM_SETS * 2,
+        [(2, 1, 1, 1, 2, 4)] * len(PARAM_SETS) + [(4, 1, 2, 1, 2, 6)] * len(PARAM_SETS),
+    ):
+        x = mx.random.normal(shape, key=mx.random.key(len(traces)))
+        y = FUNCTION(x, **call_args(params))
+        mx.eval(y)
+    assert len(traces) == 1
+
+
+MODULE = act.DoubledSoftmax
+
+
+def test_module_defaults_and_repr():
+    layer = MODULE()
+    assert layer.axis == -1
+    assert repr(layer) == "DoubledSoftmax(axis=-1)"
+    assert str(inspect.signature(MODULE)) == "(axis: int = -1)"
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_module_matches_the_function(params):
+    x = support.sample(AXIS_RULE)
+    layer = MODULE(**params)
+    for name, value in params.items():
+        assert getattr(layer, name) == value
+    assert support.same(layer(x), FUNCTION(x, **params))
+
+
+def test_module_example_in_the_docstring_runs():
+    runner = doctest.DocTestRunner()
+    for test in doctest.DocTestFinder().find(MODULE, globs={}):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0

@@ -1,0 +1,134 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Tests of scaled_relu and ScaledReLU, from its spec entry."""
+
+import doctest
+import importlib
+import inspect
+import math
+import re
+
+import mlx.core as mx
+import pytest
+from mpmath import mp
+
+import mlx_activations as act
+import support
+
+FUNCTION = act.scaled_relu
+IMPLEMENTATION = importlib.import_module("mlx_activations.activations.scaled_relu")
+AXIS_RULE = "none"
+DEFAULTS = {"scale": 2.0}
+ARRAY_PARAMS = []
+PARAM_SETS = [{}, {"scale": 0.5}]
+TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
+
+
+def reference(x, scale):
+    return max(x, 0) * scale
+
+
+def call_args(params):
+    return {k: (mx.array(v) if k in ARRAY_PARAMS else v) for k, v in params.items()}
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_matches_reference(dtype, params):
+    support.check_reference(
+        FUNCTION, reference, AXIS_RULE, dtype, params, DEFAULTS, ARRAY_PARAMS, TOLERANCE[dtype]
+    )
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+def test_keeps_the_input_dtype(dtype):
+    x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])
+    assert FUNCTION(x, **call_args(PARAM_SETS[0])).dtype == support.DTYPES[dtype]
+
+
+def test_signature_and_defaults():
+    signature = inspect.signature(FUNCTION)
+    assert str(signature) == "(x: mlx.core.array, scale: float = 2.0) -> mlx.core.array"
+    defaults = {name: p.default for name, p in signature.parameters.items() if name != "x"}
+    assert defaults == {"scale": 2.0}
+    x = support.sample(AXIS_RULE)
+    assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
+
+
+def test_example_in_the_docstring_runs():
+    runner = doctest.DocTestRunner()
+    for test in doctest.DocTestFinder().find(FUNCTION, globs={}):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (math.nan, "must not be NaN"),
+        ("1.0", "must be a real number"),
+        (True, "must be a real number"),
+    ],
+)
+def test_rejects_a_scale_that_is_not_a_number(bad, words):
+    with pytest.raises(ValueError, match=re.escape(f"scaled_relu: scale {words}")):
+        FUNCTION(support.sample(AXIS_RULE), scale=bad)
+
+
+@pytest.mark.parametrize(
+    "values, message", [({"scale": 0.0}, "scaled_relu: scale (0.0) must be > 0")]
+)
+def test_function_rejects_values_that_break_a_constraint(values, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        FUNCTION(support.sample(AXIS_RULE), **values)
+
+
+def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
+    traces = []
+    formula = IMPLEMENTATION._formula
+    monkeypatch.setattr(
+        IMPLEMENTATION, "_formula", lambda *args: traces.append(1) or formula(*args)
+    )
+    # A rank no other test uses: each structural value (an axis) traces once, then calls with
+    # new parameter values and new shapes reuse the trace.
+    for params, shape in zip(
+        PARAM_SETS * 2,
+        [(2, 1, 1, 1, 2, 4)] * len(PARAM_SETS) + [(4, 1, 2, 1, 2, 6)] * len(PARAM_SETS),
+    ):
+        x = mx.random.normal(shape, key=mx.random.key(len(traces)))
+        y = FUNCTION(x, **call_args(params))
+        mx.eval(y)
+    assert len(traces) == 1
+
+
+MODULE = act.ScaledReLU
+
+
+def test_module_defaults_and_repr():
+    layer = MODULE()
+    assert layer.scale == 2.0
+    assert repr(layer) == "ScaledReLU(scale=2.0)"
+    assert str(inspect.signature(MODULE)) == "(scale: float = 2.0)"
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_module_matches_the_function(params):
+    x = support.sample(AXIS_RULE)
+    layer = MODULE(**params)
+    for name, value in params.items():
+        assert getattr(layer, name) == value
+    assert support.same(layer(x), FUNCTION(x, **params))
+
+
+@pytest.mark.parametrize(
+    "values, message", [({"scale": 0.0}, "ScaledReLU: scale (0.0) must be > 0")]
+)
+def test_module_rejects_values_that_break_a_constraint(values, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        MODULE(**values)
+
+
+def test_module_example_in_the_docstring_runs():
+    runner = doctest.DocTestRunner()
+    for test in doctest.DocTestFinder().find(MODULE, globs={}):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0

@@ -1,0 +1,127 @@
+"""The generator as a whole: golden output, determinism, the drift check, and what an edit changes."""
+
+import os
+import shutil
+from pathlib import Path
+
+from codegen.pipeline import generate
+from codegen.write import read_tree
+from conftest import ROOT, run_codegen
+
+TEMPLATES = ROOT / "templates"
+SMALL = Path(__file__).parent / "data" / "small.yaml"
+GOLDEN = Path(__file__).parent / "golden" / "small"
+
+
+def test_small_spec_matches_the_golden_output():
+    """Set UPDATE_GOLDEN=1 to rewrite tests/golden after a deliberate template change."""
+    files = generate(SMALL, TEMPLATES, display_name="small.yaml")
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, text in files.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+    golden = {path: data.decode("utf-8") for path, data in read_tree(GOLDEN).items()}
+    assert sorted(files) == sorted(golden)
+    for path, text in files.items():
+        assert text == golden[path], f"{path} differs from tests/golden/small/{path}"
+
+
+def test_free_text_comes_out_unchanged_and_the_code_compiles():
+    files = generate(SMALL, TEMPLATES, display_name="small.yaml")
+    source = files["mlx_activations/activations/scaled_relu.py"]
+    compile(source, "scaled_relu.py", "exec")
+    namespace: dict = {}
+    helpers = files["mlx_activations/_helpers.py"]
+    exec(compile(helpers, "_helpers.py", "exec"), namespace)
+    assert "a backslash \\ and {{ braces }}" in namespace["twice"].__doc__
+    assert "\"\"\"triple\"\"\" and '''quotes'''" in source.replace('\\"', '"')
+    assert "(λ)" in source
+
+
+def test_generation_is_deterministic(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        assert run_codegen("--out", out).returncode == 0
+    assert read_tree(first) == read_tree(second)
+    again = run_codegen("--out", first)
+    assert again.returncode == 0 and "0 files changed" in again.stdout
+    assert read_tree(first) == read_tree(ROOT / "generated")
+
+
+def test_check_reports_stale_missing_and_extra_files(tmp_path):
+    out = tmp_path / "generated"
+    shutil.copytree(
+        ROOT / "generated", out, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
+    assert run_codegen("--check", "--out", out).returncode == 0
+    (out / "mlx_activations" / "activations" / "elu.py").write_text("# edited by hand\n")
+    (out / "docs" / "activations" / "relu.rst").unlink()
+    (out / "tests" / "test_extra.py").write_text("")
+    result = run_codegen("--check", "--out", out)
+    assert result.returncode == 1
+    assert "stale: generated/mlx_activations/activations/elu.py" in result.stderr
+    assert "missing: generated/docs/activations/relu.rst" in result.stderr
+    assert "not generated from the spec: generated/tests/test_extra.py" in result.stderr
+
+
+def test_a_template_edit_makes_check_fail(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "docs" / "activation.rst.j2"
+    page.write_text(page.read_text() + "\nEdited.\n")
+    result = run_codegen("--check", "--templates", templates)
+    assert result.returncode == 1
+    assert "stale: generated/docs/activations/elu.rst" in result.stderr
+
+
+def test_editing_a_default_changes_code_docstring_test_and_docs_only(spec_copy):
+    before = generate(ROOT / "spec" / "activations.yaml", TEMPLATES)
+    text = spec_copy.read_text()
+    old = "{name: alpha, type: float, default: 1.0, doc: Scale of the negative part; its limit"
+    assert old in text
+    spec_copy.write_text(text.replace(old, old.replace("default: 1.0", "default: 0.75")))
+    after = generate(spec_copy, TEMPLATES)
+    changed = sorted(path for path in before if before[path] != after[path])
+    assert changed == [
+        "API.txt",
+        "docs/activations/elu.rst",
+        "docs/index.rst",
+        "mlx_activations/activations/elu.py",
+        "tests/test_elu.py",
+    ]
+    code = after["mlx_activations/activations/elu.py"]
+    assert "def elu(x: mx.array, alpha: float = 0.75)" in code  # the code
+    assert "Default: ``0.75``" in code  # the docstring
+    assert "def __init__(self, alpha: float = 0.75)" in code  # the Module
+    assert "'alpha': 0.75" in after["tests/test_elu.py"].replace('"', "'")  # the test
+    assert "``0.75``" in after["docs/activations/elu.rst"]  # the docs page
+
+
+def test_a_bad_spec_gets_located_errors_and_leaves_generated_unchanged(tmp_path, spec_copy):
+    out = tmp_path / "generated"
+    assert run_codegen("--out", out).returncode == 0
+    before = read_tree(out)
+    spec_copy.write_text(
+        spec_copy.read_text().replace("    module: ReLU\n", "    modle: ReLU\n", 1)
+    )
+    result = run_codegen("--spec", spec_copy, "--out", out, cwd=spec_copy.parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "activations.yaml:" in result.stderr
+        and ": error: unknown key 'modle' in activation" in result.stderr
+    )
+    assert "hint: did you mean 'module'?" in result.stderr
+    assert read_tree(out) == before
+
+
+def test_every_schema_key_is_documented():
+    from codegen import schema
+
+    documented = (ROOT / "spec" / "README.md").read_text()
+    for shape in (schema.SPEC, schema.ACTIVATION, schema.PARAM, schema.MODULE, schema.HELPER):
+        for field in shape.fields:
+            assert (
+                f"| `{field.name}` |" in documented
+            ), f"spec/README.md does not document '{field.name}'"
