@@ -56,6 +56,7 @@ class Properties:
     range: str
     monotonic: bool
     smooth: bool
+    sums_to_one: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Activation:
     implementation: str
     reference: str
     approximates: str | None
+    limits: tuple[tuple[str, str], ...]  # "-inf"/"inf" -> mpmath expression
     tolerance: tuple[tuple[str, float], ...]  # dtype -> max ULP
     test_params: tuple[tuple[tuple[str, object], ...], ...]
     properties: Properties

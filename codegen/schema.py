@@ -95,6 +95,7 @@ PROPERTIES = Shape(
         Field("range", "text", "Output range, in LaTeX.", required=True),
         Field("monotonic", "bool", "Non-decreasing in x.", required=True),
         Field("smooth", "bool", "Infinitely differentiable.", required=True),
+        Field("sums_to_one", "bool", "Along the axis the outputs sum to 1 (probabilities)."),
     ),
 )
 
@@ -165,6 +166,13 @@ ACTIVATION = Shape(
             required=True,
         ),
         Field("approximates", "identifier", "The exact activation this one approximates."),
+        Field(
+            "limits",
+            "map",
+            "Exact values at -inf and inf (mpmath expressions of the parameters), where the"
+            " reference cannot be evaluated there, such as x / (1 + |x|).",
+            item="expression",
+        ),
         Field(
             "tolerance",
             "map",

@@ -366,8 +366,12 @@ class _Validator:
         module = self.module(data.get("module"), path + ("module",), params, name)
         props = data.get("properties") if isinstance(data.get("properties"), dict) else {}
         properties = Properties(
-            str(props.get("range", "")), bool(props.get("monotonic")), bool(props.get("smooth"))
+            str(props.get("range", "")),
+            bool(props.get("monotonic")),
+            bool(props.get("smooth")),
+            bool(props.get("sums_to_one")),
         )
+        limits = self.limits(data.get("limits") or {}, path + ("limits",), axis, params)
         references = tuple(
             Reference(r["title"], r["url"])
             for j, r in enumerate(self.items(data, "references", path))
@@ -386,11 +390,38 @@ class _Validator:
             implementation=data.get("implementation", ""),
             reference=data.get("reference", ""),
             approximates=data.get("approximates"),
+            limits=limits,
             tolerance=tolerance,
             test_params=test_params,
             properties=properties,
             references=references,
         )
+
+    def limits(self, data: dict, path: NodePath, axis: str, params) -> tuple:
+        if data and axis != "none":
+            self.error(
+                path,
+                "limits apply to element-wise activations; the tests feed infinities to the others' references",
+            )
+        result = []
+        names = {p.name for p in params if p.name != "axis"}
+        for key, value in data.items():
+            if key not in ("-inf", "inf"):
+                self.error(
+                    path + (key,), f"limits are given at '-inf' and 'inf', not '{key}'", at_key=True
+                )
+                continue
+            source = (
+                str(value)
+                if isinstance(value, (int, float)) and not isinstance(value, bool)
+                else value
+            )
+            self.expression(
+                source, path + (key,), f"limit at {key}", names, REFERENCE_HELPERS, ex.REFERENCE
+            )
+            if isinstance(source, str):
+                result.append((key, source))
+        return tuple(result)
 
     def cross_references(self, activations: list[Activation], entries: list):
         names = {a.name for a in activations}

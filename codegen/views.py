@@ -134,7 +134,8 @@ def _args_section(inputs: list[tuple[str, str, str]], params) -> list[str]:
 
 
 def example_call(a: Activation) -> str:
-    values = dict(a.test_params[0]) if a.test_params else {}
+    # The first test parameter set, less any axis (the example input is laid out for the default).
+    values = {k: v for k, v in (a.test_params[0] if a.test_params else ()) if k != "axis"}
     args = ["x"] + [
         (
             f"{k}=mx.array({pylit.literal(v)})"
@@ -254,6 +255,7 @@ class ActivationView:
     expected_traces: int  # compilations for PARAM_SETS at one rank: one per structural (axis) value
     array_params: list[str]
     float_params: list[str]
+    limits: dict  # "-inf"/"inf" -> canonical mpmath source
 
 
 def _kernel_arg(p: Param) -> str:
@@ -341,6 +343,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         ),
         array_params=[p.name for p in a.params if p.type == "array"],
         float_params=[p.name for p in a.params if p.type == "float"],
+        limits={k: pylit.expression(v) for k, v in a.limits},
     )
 
 

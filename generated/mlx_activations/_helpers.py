@@ -6,18 +6,28 @@ import mlx.core as mx
 
 def exp_neg_abs(x):
     r"""e^{-|x|}, computed from expm1. MLX's CPU expm1 is within 1 ULP everywhere, while mx.exp is up to 64 ULP off for |x| > 40."""
-    return 1 / (mx.expm1(mx.abs(x)) + 1)
+    magnitude = mx.where(x < 0, -x, x)
+    clamped = mx.minimum(magnitude, 88)
+    value = mx.where(magnitude > 88, 0, 1 / (mx.expm1(clamped) + 1))
+    return mx.stop_gradient(value) * (1 - (clamped - mx.stop_gradient(clamped)))
 
 
 def exp_with_error(x, error):
     r"""e^{x + error} for x <= 0 and a tiny error term (the rounding error of computing x): the exponential multiplies any error of its argument by |x|, so the error is carried separately."""
-    base = exp_neg_abs(x)
+    clamped = mx.where(x > 0, 0, mx.maximum(x, -88))
+    value = mx.where(x < -88, 0, 1 / (mx.expm1(-clamped) + 1))
+    base = mx.stop_gradient(value) * (1 + (clamped - mx.stop_gradient(clamped)))
     return base + base * error
 
 
 def logistic(x):
     r"""The logistic sigmoid 1 / (1 + e^{-x}) within 2 ULP, from one expm1 of -|x|, so it never overflows and keeps full relative precision in the tail. NaN in, NaN out."""
-    tail = 1 / (mx.expm1(mx.abs(x)) + 2)
+    magnitude = mx.where(x < 0, -x, x)
+    clamped = mx.minimum(magnitude, 88)
+    value = mx.where(magnitude > 88, 0, 1 / (mx.expm1(clamped) + 2))
+    tail = mx.stop_gradient(value) * (
+        1 - (1 - mx.stop_gradient(value)) * (clamped - mx.stop_gradient(clamped))
+    )
     return mx.where(x >= 0, 1 - tail, tail)
 
 

@@ -39,6 +39,36 @@ def test_matches_reference(dtype, params):
     )
 
 
+LIMITS = {}
+
+
+def limit(at, params):
+    """The exact value at -inf or inf: the spec's limit where it gives one, else the reference."""
+    values = {k: support._as_mp(v) for k, v in (DEFAULTS | params).items()}
+    if at in LIMITS:
+        return eval(
+            LIMITS[at], {"mp": mp}, values
+        )  # a spec expression checked by codegen's whitelist
+    return reference(mp.mpf(at), **values)
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_limits_at_infinity_are_exact(dtype, params):
+    support.check_limits(FUNCTION, limit, dtype, params, call_args(params))
+
+
+def test_nan_propagates():
+    support.check_nan_propagates(FUNCTION, AXIS_RULE, call_args(PARAM_SETS[0]))
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_gradient_is_finite(params):
+    support.check_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), smooth=False
+    )
+
+
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_keeps_the_input_dtype(dtype):
     x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])

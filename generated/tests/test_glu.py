@@ -19,7 +19,7 @@ IMPLEMENTATION = importlib.import_module("mlx_activations.activations.glu")
 AXIS_RULE = "split"
 DEFAULTS = {"axis": -1}
 ARRAY_PARAMS = []
-PARAM_SETS = [{}]
+PARAM_SETS = [{}, {"axis": 0}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
@@ -36,6 +36,17 @@ def call_args(params):
 def test_matches_reference(dtype, params):
     support.check_reference(
         FUNCTION, reference, AXIS_RULE, dtype, params, DEFAULTS, ARRAY_PARAMS, TOLERANCE[dtype]
+    )
+
+
+def test_nan_propagates():
+    support.check_nan_propagates(FUNCTION, AXIS_RULE, call_args(PARAM_SETS[0]))
+
+
+@pytest.mark.parametrize("params", [PARAM_SETS[0]], ids=str)
+def test_gradient_is_finite_and_accurate(params):
+    support.check_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), smooth=True
     )
 
 

@@ -20,7 +20,7 @@ IMPLEMENTATION = importlib.import_module("mlx_activations.activations.log_softma
 AXIS_RULE = "reduce"
 DEFAULTS = {"axis": -1}
 ARRAY_PARAMS = []
-PARAM_SETS = [{}]
+PARAM_SETS = [{}, {"axis": 0}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
@@ -38,6 +38,21 @@ def test_matches_reference(dtype, params):
     support.check_reference(
         FUNCTION, reference, AXIS_RULE, dtype, params, DEFAULTS, ARRAY_PARAMS, TOLERANCE[dtype]
     )
+
+
+def test_nan_propagates():
+    support.check_nan_propagates(FUNCTION, AXIS_RULE, call_args(PARAM_SETS[0]))
+
+
+@pytest.mark.parametrize("params", [PARAM_SETS[0]], ids=str)
+def test_gradient_is_finite_and_accurate(params):
+    support.check_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), smooth=True
+    )
+
+
+def test_masked_entries_are_exact():
+    support.check_masked(FUNCTION, reference, DEFAULTS, {})
 
 
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
@@ -90,7 +105,7 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
         x = mx.random.normal(shape, key=mx.random.key(len(traces)))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    assert len(traces) == 1
+    assert len(traces) == 2
 
 
 MODULE = act.LogSoftmax

@@ -19,7 +19,7 @@ IMPLEMENTATION = importlib.import_module("mlx_activations.activations.prelu")
 AXIS_RULE = "none"
 DEFAULTS = {}
 ARRAY_PARAMS = ["alpha"]
-PARAM_SETS = [{"alpha": 0.25}, {"alpha": -1.5}]
+PARAM_SETS = [{"alpha": 0.25}, {"alpha": -1.5}, {"alpha": 0.0}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
@@ -36,6 +36,36 @@ def call_args(params):
 def test_matches_reference(dtype, params):
     support.check_reference(
         FUNCTION, reference, AXIS_RULE, dtype, params, DEFAULTS, ARRAY_PARAMS, TOLERANCE[dtype]
+    )
+
+
+LIMITS = {"-inf": "-mp.inf * mp.sign(alpha) if alpha != 0 else 0"}
+
+
+def limit(at, params):
+    """The exact value at -inf or inf: the spec's limit where it gives one, else the reference."""
+    values = {k: support._as_mp(v) for k, v in (DEFAULTS | params).items()}
+    if at in LIMITS:
+        return eval(
+            LIMITS[at], {"mp": mp}, values
+        )  # a spec expression checked by codegen's whitelist
+    return reference(mp.mpf(at), **values)
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_limits_at_infinity_are_exact(dtype, params):
+    support.check_limits(FUNCTION, limit, dtype, params, call_args(params))
+
+
+def test_nan_propagates():
+    support.check_nan_propagates(FUNCTION, AXIS_RULE, call_args(PARAM_SETS[0]))
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_gradient_is_finite(params):
+    support.check_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), smooth=False
     )
 
 

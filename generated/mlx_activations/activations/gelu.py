@@ -28,9 +28,13 @@ def _formula(x):
     )
     central = x * (0.5 + erf_small(mx.clip(x, -1, 1) * 0.7071067811865476) / 2)
     return mx.where(
-        magnitude < 0.7071067811865476,
-        central,
-        mx.where(x < 0, -tail * mx.where(far, 5.421010862427522e-20, 1), x - tail),
+        x < -14,
+        0,
+        mx.where(
+            magnitude < 0.7071067811865476,
+            central,
+            mx.where(x < 0, -tail * mx.where(far, 5.421010862427522e-20, 1), x - tail),
+        ),
     )
 
 

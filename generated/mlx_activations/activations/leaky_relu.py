@@ -13,7 +13,9 @@ __all__ = ["leaky_relu", "LeakyReLU"]
 
 def _formula(x, negative_slope):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x >= 0, x, negative_slope * x)
+    scaled = negative_slope * x
+    negative = mx.where(mx.isinf(x), mx.where(negative_slope == 0, 0, scaled), scaled)
+    return mx.where(x >= 0, x, negative)
 
 
 @partial(mx.compile, shapeless=True)

@@ -14,7 +14,7 @@ __all__ = ["log_sigmoid", "LogSigmoid"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.minimum(x, 0) - log1p_exp_neg_abs(x)
+    return mx.where(x < 0, x, 0) - log1p_exp_neg_abs(x)
 
 
 @partial(mx.compile, shapeless=True)

@@ -24,7 +24,10 @@ def _formula(x, axis):
         exp_with_error(shifted, shift_low) * 1.8446744073709552e19,
     )
     others = mx.sum(mx.where(at_max, 0, scaled), axis=axis, keepdims=True) * 5.421010862427522e-20
-    extra_maxima = mx.sum(at_max, axis=axis, keepdims=True) - 1
+    extra_maxima = (
+        mx.sum(mx.where(at_max, exp_with_error(shifted, shift_low), 0), axis=axis, keepdims=True)
+        - 1
+    )
     return shifted - mx.log1p(others + extra_maxima) + shift_low
 
 

@@ -13,7 +13,9 @@ __all__ = ["prelu", "PReLU"]
 
 def _formula(x, alpha):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x >= 0, x, alpha * x)
+    scaled = alpha * x
+    negative = mx.where(mx.isinf(x), mx.where(alpha == 0, 0, scaled), scaled)
+    return mx.where(x >= 0, x, negative)
 
 
 @partial(mx.compile, shapeless=True)

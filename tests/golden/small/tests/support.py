@@ -140,3 +140,129 @@ def sample(axis_rule: str) -> mx.array:
 
 def same(a: mx.array, b: mx.array) -> bool:
     return a.dtype == b.dtype and a.shape == b.shape and bool(mx.array_equal(a, b, equal_nan=True))
+
+
+def to_dtype(value: float, dtype: str) -> float:
+    return rounded([value], dtype)[0]
+
+
+def check_limits(function, limit, dtype, params, call):
+    """f(-inf) and f(inf) are exactly the limits, rounded to the dtype."""
+    got = (
+        function(mx.array([-math.inf, math.inf], dtype=DTYPES[dtype]), **call)
+        .astype(mx.float32)
+        .tolist()
+    )
+    want = [
+        to_dtype(float(limit("-inf", params)), dtype),
+        to_dtype(float(limit("inf", params)), dtype),
+    ]
+    assert got == want, f"at -inf and inf ({dtype}, {params}): got {got}, want {want}"
+
+
+def check_nan_propagates(function, axis_rule, call):
+    if axis_rule == "none":
+        x = mx.array([math.nan, 1.0])
+    elif axis_rule == "reduce":
+        x = mx.array([[math.nan, 1.0, 2.0], [0.0, 1.0, 2.0]])
+    else:
+        x = mx.array([[math.nan, 1.0], [1.0, math.nan]])
+    y = function(x, **call)
+    assert math.isnan(y.reshape(-1)[0].item()), f"NaN in gave {y.tolist()}"
+    if axis_rule == "split":
+        assert math.isnan(y.reshape(-1)[1].item()), f"NaN in the gate gave {y.tolist()}"
+
+
+GRADIENT_POINTS = [
+    sign * v for v in (1e4, 100.0, 88.5, 30.0, 5.0, 1.0, 0.1) for sign in (1.0, -1.0)
+] + [0.0]
+
+
+def _close(got: float, true, what: str, floor: float = 0.0):
+    true = float(true)
+    assert math.isfinite(got), f"{what}: gradient {got}"
+    if floor:
+        assert abs(got - true) <= 1e-4 * abs(true) + floor, f"{what}: gradient {got}, true {true}"
+    elif abs(true) < MIN_NORMAL["float32"]:
+        assert abs(got - true) <= MIN_NORMAL["float32"], f"{what}: gradient {got}, true {true}"
+    else:
+        assert abs(got - true) <= 1e-4 * abs(true), f"{what}: gradient {got}, true {true}"
+
+
+def check_gradient(function, reference, axis_rule, params, defaults, call, smooth):
+    """Gradients are finite at large and small inputs, and for smooth activations within 1e-4
+    (relative) of the derivative of the reference."""
+    extra = {k: _as_mp(v) for k, v in (defaults | params).items() if k != "axis"}
+    if axis_rule == "none":
+        x = mx.array(GRADIENT_POINTS)
+        got = mx.grad(lambda v: function(v, **call).sum())(x).tolist()
+        for point, g in zip(GRADIENT_POINTS, got):
+            if smooth:
+                _close(g, mp.diff(lambda t: reference(x=t, **extra), mp.mpf(point)), f"x={point}")
+            else:
+                assert math.isfinite(g), f"x={point}: gradient {g}"
+    elif axis_rule == "split":
+        gates = [1.5, -2.0] * len(GRADIENT_POINTS)
+        x = mx.array([[a, b] for a, b in zip(gates, GRADIENT_POINTS)])
+        got = mx.grad(lambda v: function(v, **call).sum())(x).tolist()
+        for (a, b), (ga, gb) in zip(zip(gates, GRADIENT_POINTS), got):
+            _close(
+                ga,
+                mp.diff(lambda t: reference(a=t, b=mp.mpf(b), **extra), mp.mpf(a)),
+                f"a={a}, b={b}",
+            )
+            _close(
+                gb,
+                mp.diff(lambda t: reference(a=mp.mpf(a), b=t, **extra), mp.mpf(b)),
+                f"a={a}, b={b}",
+            )
+    else:
+        rows = [GRADIENT_POINTS[i : i + 7] for i in range(0, 14, 7)] + [
+            [0.0, 0.0, -1.0, 2.0, 0.5, 0.0, -3.0]
+        ]
+        weights = [float(i + 1) for i in range(7)]
+        x = mx.array(rows)
+        objective = lambda v: (function(v, **call) * mx.array(weights)).sum()
+        got = mx.grad(objective)(x).tolist()
+        for row, grads in zip(rows, got):
+            for j, g in enumerate(grads):
+
+                def weighted(t, j=j):
+                    moved = [mp.mpf(v) for v in row]
+                    moved[j] = t
+                    return mp.fsum(
+                        w * reference(x=v, row=moved, **extra) for w, v in zip(weights, moved)
+                    )
+
+                # The softmax VJP forms g_j - sum_i g_i s_i, which cancels in float32 when one entry
+                # saturates, so entries get an absolute floor of 1e-6 times the largest weight.
+                _close(
+                    g,
+                    mp.diff(weighted, mp.mpf(row[j])),
+                    f"row {row}, entry {j}",
+                    floor=1e-6 * max(weights),
+                )
+
+
+def check_masked(function, reference, defaults, call):
+    """Masked entries (-inf for softmax, inf for softmin: the infinity the reference gives no
+    weight) give exactly the reference's value there, and the other entries stay accurate."""
+    probe = reference(x=mp.mpf("-inf"), row=[mp.mpf("-inf"), mp.mpf(0)])
+    masked = -math.inf if probe in (0, mp.mpf("-inf")) else math.inf
+    row = [masked, 1.0, 2.0, masked, -3.0, 0.5, masked, 2.0]
+    got = function(mx.array([row]), **call).reshape(-1).tolist()
+    extra = {k: _as_mp(v) for k, v in defaults.items() if k != "axis"}
+    exact = [mp.mpf(v) for v in row]
+    want = [float(reference(x=v, row=exact, **extra)) for v in exact]
+    for v, g, w in zip(row, got, want):
+        if math.isinf(v):
+            assert g == w, f"masked entry gave {g}, want {w} (row {row})"
+        else:
+            assert abs(g - w) <= 4 * ulp(w, "float32"), f"entry {v} gave {g}, want {w}"
+
+
+def check_sums_to_one(function, dtype, call):
+    """Half-precision rows of 4096 logits still sum to 1: the sum is accumulated in float32."""
+    logits = (mx.random.normal((8, 4096), key=mx.random.key(SEED)) * 4).astype(DTYPES[dtype])
+    sums = function(logits, **call).astype(mx.float32).sum(axis=-1).tolist()
+    assert all(abs(s - 1) <= 1e-2 for s in sums), f"row sums {sums}"

@@ -40,6 +40,21 @@ def test_matches_reference(dtype, params):
     )
 
 
+def test_nan_propagates():
+    support.check_nan_propagates(FUNCTION, AXIS_RULE, call_args(PARAM_SETS[0]))
+
+
+@pytest.mark.parametrize("params", [PARAM_SETS[0]], ids=str)
+def test_gradient_is_finite_and_accurate(params):
+    support.check_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), smooth=True
+    )
+
+
+def test_masked_entries_are_exact():
+    support.check_masked(FUNCTION, reference, DEFAULTS, {})
+
+
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_keeps_the_input_dtype(dtype):
     x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])
