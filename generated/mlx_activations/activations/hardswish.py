@@ -13,7 +13,7 @@ __all__ = ["hardswish", "Hardswish"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x <= -3, 0, x * (mx.clip(x + 3, 0, 6) / 6))
+    return mx.minimum(mx.maximum((x + 3) * (1 / 6), 0), 1) * mx.maximum(x, -3)
 
 
 @partial(mx.compile, shapeless=True)
@@ -25,7 +25,7 @@ def _kernel(x):
 def hardswish(x: mx.array) -> mx.array:
     r"""Applies the hard swish function.
 
-    The factor is scaled before the product, so x near the float32 maximum does not overflow.
+    The gate min(max((x + 3) / 6, 0), 1) is formed before the product, so x near the float32 maximum does not overflow (mlx.nn returns inf from 5.7e37), and hardswish(-inf) is 0.
 
     .. math::
 

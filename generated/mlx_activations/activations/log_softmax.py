@@ -18,15 +18,13 @@ def _formula(x, axis):
     shifted = x - top
     shift_low = sum_error(x, -top)
     at_max = shifted == 0
-    scaled = mx.where(
-        shifted < -64,
-        exp_with_error(shifted + 44.375, shift_low) * 0.986511354045,
-        exp_with_error(shifted, shift_low) * 1.8446744073709552e19,
+    far = shifted < -64
+    scaled = exp_with_error(mx.where(far, shifted + 44.375, shifted), shift_low) * mx.where(
+        far, 0.986511354045, 1.8446744073709552e19
     )
     others = mx.sum(mx.where(at_max, 0, scaled), axis=axis, keepdims=True) * 5.421010862427522e-20
     extra_maxima = (
-        mx.sum(mx.where(at_max, exp_with_error(shifted, shift_low), 0), axis=axis, keepdims=True)
-        - 1
+        mx.sum(mx.where(at_max, scaled, 0), axis=axis, keepdims=True) * 5.421010862427522e-20 - 1
     )
     return shifted - mx.log1p(others + extra_maxima) + shift_low
 
