@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test lint clean
+.PHONY: generate check test lint accuracy bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -29,7 +29,15 @@ test: $(STAMP)
 
 ## lint: formatting of the hand-written code
 lint: $(STAMP)
-	$(PY) -m black --check --quiet codegen tests
+	$(PY) -m black --check --quiet codegen tests measure
+
+## accuracy: measure max ULP per activation and dtype (and mlx.nn's) into measure/results/
+accuracy: $(STAMP)
+	$(PY) -m measure.accuracy
+
+## bench: time every activation against mlx.nn on the CPU into measure/results/
+bench: $(STAMP)
+	$(PY) -m measure.speed
 
 clean:
 	rm -rf $(VENV) build generated/*.egg-info

@@ -192,13 +192,25 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Attribute(self, node):
         # Only a read of an allowed constant of the namespace: mp.pi. Calls go through visit_Call.
+        if node.attr.startswith("__"):
+            self.reject(node, "dunder names are never allowed")
         if self._namespace_attribute(node) in self.grammar.constants:
             return
-        self.reject(node, f"only the constants {self._listing(self.grammar.constants)} may be read")
+        namespace = self.grammar.namespace
+        if isinstance(node.value, ast.Name) and node.value.id == namespace:
+            constants = self._listing(self.grammar.constants)
+            self.reject(
+                node,
+                f"{namespace} functions must be called; the only readable ones are {constants}",
+            )
+        self.reject(node, f"attribute access is not allowed; call {namespace}.<function> instead")
 
     def visit_Call(self, node):
         func = node.func
         if isinstance(func, ast.Attribute):
+            namespace = self.grammar.namespace
+            if not (isinstance(func.value, ast.Name) and func.value.id == namespace):
+                self.reject(func, f"only {namespace}.<function> and declared helpers may be called")
             if self._namespace_attribute(func) not in self.grammar.functions:
                 hint = did_you_mean(func.attr, self.grammar.functions)
                 self.reject(

@@ -85,8 +85,19 @@ def _location(document: Document, node: yaml.Node) -> Location:
     return Location(document.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_COLLECTION_TAGS = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
+
+
 def _build(node: yaml.Node, path: NodePath, document: Document, errors: list[Diagnostic]):
     document.values[path] = _location(document, node)
+    expected = _COLLECTION_TAGS.get(type(node))
+    if expected and node.tag != expected:
+        message = f"unsupported YAML tag '{node.tag}': the spec holds plain data only"
+        errors.append(Diagnostic(_location(document, node), message))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:

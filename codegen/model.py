@@ -26,6 +26,7 @@ class Param:
     default: object = REQUIRED
     constraint: Comparison | None = None
     choices: tuple = ()
+    broken: bool = False  # its default was invalid (already reported); never rendered
 
     @property
     def required(self) -> bool:

@@ -358,7 +358,7 @@ class _Validator:
         test_params = self.test_params(
             self.items(data, "test_params", path), path + ("test_params",), params, name
         )
-        if any(p.required for p in params) and not test_params:
+        if any(p.required and not p.broken for p in params) and not test_params:
             self.error(
                 path,
                 f"{name} has required parameters, so it needs 'test_params' giving the tests their values",
@@ -511,7 +511,8 @@ class _Validator:
                 default, kind, path + ("default",), f"default of '{data['name']}'"
             )
             if default is None:
-                return None
+                # Keep the parameter declared, so its uses do not cascade into more errors.
+                return Param(data["name"], kind, data.get("doc", ""), REQUIRED, None, choices, True)
             if choices and default not in choices:
                 self.error(
                     path + ("default",),

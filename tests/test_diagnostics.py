@@ -1,0 +1,209 @@
+"""A corpus of bad specs, each pinned to its exact message, and the safety of spec expressions.
+
+Each case edits tests/data/small.yaml (a valid spec) in one place; the expected text is the whole
+first diagnostic, `FILE:LINE:COL: error: MESSAGE`, as the author sees it.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from codegen.diagnostics import SpecError
+from codegen.load import loads
+from codegen.validate import validate
+from conftest import run_codegen
+
+SMALL = (Path(__file__).parent / "data" / "small.yaml").read_text()
+NAME = "spec/activations.yaml"
+
+
+def diagnostics(text: str) -> list[str]:
+    with pytest.raises(SpecError) as raised:
+        validate(loads(text, NAME))
+    return [d.format() for d in raised.value.diagnostics]
+
+
+def edited(old: str, new: str) -> str:
+    assert SMALL.count(old) == 1, old
+    return SMALL.replace(old, new)
+
+
+CASES = {
+    "YAML syntax error": (
+        ("version: 1", "version: [1"),
+        "spec/activations.yaml:4:9: error: YAML syntax error: expected ',' or ']', but got ':'"
+        " (while parsing a flow sequence)",
+    ),
+    "unknown key, with a hint": (
+        ("    formula: '\\max(0, x)", "    fromula: 'x'\n    formula: '\\max(0, x)"),
+        "spec/activations.yaml:20:5: error: unknown key 'fromula' in activation\n"
+        "spec/activations.yaml:20:5: hint: did you mean 'formula'?",
+    ),
+    "missing required key": (
+        ("    summary: Applies twice the softmax.\n", ""),
+        "spec/activations.yaml:25:5: error: activation is missing required key 'summary'",
+    ),
+    "duplicate function name": (
+        ("  - name: doubled_softmax", "  - name: scaled_relu"),
+        "spec/activations.yaml:25:11: error: duplicate function name 'scaled_relu' (first defined at line 14)",
+    ),
+    "duplicate Module class name": (
+        ("module: DoubledSoftmax", "module: ScaledReLU"),
+        "spec/activations.yaml:26:13: error: duplicate Module class name 'ScaledReLU' (first defined at line 15)",
+    ),
+    "name that is not an identifier": (
+        ("name: scaled_relu", "name: scaled-relu"),
+        "spec/activations.yaml:14:11: error: 'name' must be a Python identifier that is not a keyword,"
+        " got 'scaled-relu'",
+    ),
+    "name that is a keyword": (
+        ("name: scaled_relu", "name: lambda"),
+        "spec/activations.yaml:14:11: error: 'name' must be a Python identifier that is not a keyword,"
+        " got 'lambda'",
+    ),
+    "name that shadows a helper": (
+        ("name: scaled_relu", "name: twice"),
+        "spec/activations.yaml:14:11: error: function name 'twice' would shadow another export or helper"
+        " of the same name",
+    ),
+    "class name that shadows a function": (
+        ("module: DoubledSoftmax", "module: scaled_relu"),
+        "spec/activations.yaml:26:13: error: Module class name 'scaled_relu' would shadow another export"
+        " or helper of the same name",
+    ),
+    "name that shadows a built-in": (
+        ("name: scaled_relu", "name: max"),
+        "spec/activations.yaml:14:11: error: function name 'max' is reserved: it would shadow a name the"
+        " package or Python needs",
+    ),
+    "default of the wrong type": (
+        ("default: 2.0", "default: two"),
+        "spec/activations.yaml:19:45: error: default of 'scale' must be a number, got a string 'two'",
+    ),
+    "default that YAML read as text": (
+        ("default: 2.0", "default: 2e-3"),
+        "spec/activations.yaml:19:45: error: default of 'scale' must be a number, got a string '2e-3'\n"
+        "spec/activations.yaml:19:45: hint: YAML reads numbers such as 1e-3 as text: write 1.0e-3",
+    ),
+    "default that breaks its constraint": (
+        ("default: 2.0", "default: -1.0"),
+        "spec/activations.yaml:19:45: error: default of scaled_relu: scale (-1.0) must be > 0",
+    ),
+    "name used but not declared": (
+        ('"mx.maximum(x, 0) * scale"', '"mx.maximum(x, 0) * scal"'),
+        "spec/activations.yaml:21:21: error: implementation: 'scal' is not allowed: 'scal' is not declared\n"
+        "spec/activations.yaml:21:21: hint: did you mean 'scale'?",
+    ),
+    "parameter declared but never used": (
+        ('"mx.maximum(x, 0) * scale"', '"mx.maximum(x, 0)"'),
+        "spec/activations.yaml:19:7: error: parameter 'scale' is declared but never used in the implementation",
+    ),
+    "axis rule without an axis parameter": (
+        (
+            "{name: axis, type: int, default: -1, doc: The axis.}",
+            "{name: dim, type: int, default: -1, doc: D.}",
+        ),
+        "spec/activations.yaml:31:11: error: axis rule 'reduce' needs an int parameter named 'axis'",
+    ),
+    "reference missing": (
+        ('    reference: "max(x, 0) * scale"\n', ""),
+        "spec/activations.yaml:14:5: error: activation is missing required key 'reference'",
+    ),
+    "formula missing": (
+        ("    formula: '\\max(0, x) \\cdot \\text{scale}'\n", ""),
+        "spec/activations.yaml:14:5: error: activation is missing required key 'formula'",
+    ),
+    "a YAML tag that would build an object": (
+        ("version: 1", "version: !!python/object/apply:os.system ['true']"),
+        "spec/activations.yaml:3:10: error: unsupported YAML tag"
+        " 'tag:yaml.org,2002:python/object/apply:os.system': the spec holds plain data only",
+    ),
+    "duplicate key": (
+        (
+            "    family: demo\n    summary: Applies twice",
+            "    family: demo\n    family: demo\n    summary: Applies twice",
+        ),
+        "spec/activations.yaml:28:5: error: duplicate key 'family' (first defined at line 27)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_spec_gets_its_exact_message(case):
+    (old, new), expected = CASES[case]
+    assert expected in diagnostics(edited(old, new))
+
+
+UNSAFE = {
+    "attribute access": (
+        "x.__class__",
+        "'x.__class__' is not allowed: dunder names are never allowed",
+    ),
+    "attribute of a value": (
+        "x.shape",
+        "'x.shape' is not allowed: attribute access is not allowed; call mx.<function> instead",
+    ),
+    "dunder name": (
+        "__builtins__",
+        "'__builtins__' is not allowed: dunder names are never allowed",
+    ),
+    "import": (
+        "__import__('os').system('true')",
+        "'__import__('os').system' is not allowed: only mx.<function> and declared helpers may be called",
+    ),
+    "lambda": ("(lambda: x)()", "'lambda: x' is not allowed: only named functions may be called"),
+    "comprehension": (
+        "[v for v in x]",
+        "'[v for v in x]' is not allowed: ListComp is not part of the expression language",
+    ),
+    "string": (
+        "x + 'a'",
+        "''a'' is not allowed: only numeric constants, True, False and None may appear",
+    ),
+    "call of a built-in": (
+        "open(x)",
+        "'open' is not allowed: it is neither a declared helper nor an allowed built-in",
+    ),
+    "mx function off the list": (
+        "mx.eval(x)",
+        "'mx.eval' is not allowed: it is not an allow-listed mx function",
+    ),
+    "subscript": (
+        "x[0]",
+        "'x[0]' is not allowed: Subscript is not part of the expression language",
+    ),
+    "walrus": (
+        "(y := x)",
+        "'y := x' is not allowed: NamedExpr is not part of the expression language",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(UNSAFE))
+def test_unsafe_expressions_are_rejected_before_rendering(case):
+    source, reason = UNSAFE[case]
+    quoted = "'" + source.replace("'", "''") + "'"  # a YAML single-quoted scalar
+    text = edited('returns: "x + x"', f"returns: {quoted}")
+    assert (
+        diagnostics(text)[0]
+        == f"spec/activations.yaml:12:14: error: helper 'twice' returns: {reason}"
+    )
+
+
+def test_every_problem_is_reported_in_one_run_without_a_traceback(tmp_path):
+    spec = tmp_path / "activations.yaml"
+    text = edited("default: 2.0", "default: -1.0").replace(
+        "module: DoubledSoftmax", "modul: DoubledSoftmax"
+    )
+    spec.write_text(text)
+    result = run_codegen("--spec", spec, "--out", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "activations.yaml:19:45: error: default of scaled_relu: scale (-1.0) must be > 0",
+        "activations.yaml:25:5: error: activation is missing required key 'module'",
+        "activations.yaml:26:5: error: unknown key 'modul' in activation",
+        "activations.yaml:26:5: hint: did you mean 'module'?",
+        "codegen: 3 errors; out/ left unchanged",
+    ]
+    assert not (tmp_path / "out").exists()
