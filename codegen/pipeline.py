@@ -6,11 +6,13 @@ from pathlib import Path
 
 from .fmt import format_tree
 from .load import load
-from .render import render
+from .render import inputs_manifest, render
 from .validate import validate
 
 
 def generate(spec_path: Path, templates: Path, display_name: str | None = None) -> dict[str, str]:
     """The whole generated tree for a spec, in memory. Raises SpecError with every diagnostic."""
     spec = validate(load(spec_path, display_name))
-    return format_tree(render(spec, templates))
+    files = format_tree(render(spec, templates))
+    files["INPUTS.sha256"] = inputs_manifest(spec_path.read_bytes(), templates)
+    return files

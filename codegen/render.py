@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -53,7 +54,22 @@ def render(spec: Spec, templates: Path) -> dict[str, str]:
         emit(f"mlx_activations/activations/{view.name}.py", "package/activation.py.j2", v=view)
         emit(f"tests/test_{view.name}.py", "tests/test_activation.py.j2", v=view)
         emit(f"docs/activations/{view.name}.rst", "docs/activation.rst.j2", v=view)
-    out["schema/activations.schema.json"] = (
-        json.dumps(schema.json_schema(), indent=2, sort_keys=False) + "\n"
-    )
+    schema_json = {"$comment": HEADER} | schema.json_schema()
+    out["schema/activations.schema.json"] = json.dumps(schema_json, indent=2) + "\n"
     return out
+
+
+def inputs_manifest(spec_text: bytes, templates: Path) -> str:
+    """Hashes of everything the output depends on: the spec, the templates and the generator.
+
+    Committed as generated/INPUTS.sha256, so that editing a template or the generator makes
+    `make check` fail until `make generate` is rerun, even where the output would not change.
+    """
+    generator = Path(__file__).resolve().parent
+    lines = [f"# {HEADER}", f"{hashlib.sha256(spec_text).hexdigest()}  spec/activations.yaml"]
+    for root, label in ((templates, "templates"), (generator, "codegen")):
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            lines.append(f"{digest}  {label}/{path.relative_to(root).as_posix()}")
+    return "\n".join(lines) + "\n"

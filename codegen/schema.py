@@ -171,7 +171,7 @@ ACTIVATION = Shape(
             "map",
             "Exact values at -inf and inf (mpmath expressions of the parameters), where the"
             " reference cannot be evaluated there, such as x / (1 + |x|).",
-            item="expression",
+            item="scalar",
         ),
         Field(
             "tolerance",

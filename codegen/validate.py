@@ -15,7 +15,18 @@ from . import expressions as ex
 from .diagnostics import Diagnostic, SpecError, did_you_mean
 from .load import Document, NodePath
 from .model import REQUIRED, Activation, Helper, Module, Param, Properties, Reference, Spec
-from .schema import ACTIVATION, DTYPES, HELPER, MODULE, PARAM, REFERENCE, SPEC, Field, Shape
+from .schema import (
+    ACTIVATION,
+    DEFAULTS,
+    DTYPES,
+    HELPER,
+    MODULE,
+    PARAM,
+    REFERENCE,
+    SPEC,
+    Field,
+    Shape,
+)
 
 # Names the generated modules bind themselves, or that users reach for as built-ins.
 RESERVED = frozenset({"mx", "nn", "math", "partial", "x", "a", "b", "row"}) | frozenset(
@@ -130,6 +141,11 @@ class _Validator:
                 did_you_mean(str(value), f.choices),
             )
             return False
+        if f.kind in ("list", "map") and isinstance(f.item, str):
+            # Elements of a list, or values of a mapping, have a kind too.
+            entries = enumerate(value) if f.kind == "list" else value.items()
+            element = Field(f"{f.name} entry", f.item, "")
+            return all([self.kind(item, element, path + (key,)) for key, item in entries])
         return True
 
     def items(self, data: dict, key: str, path: NodePath) -> list:
@@ -146,14 +162,11 @@ class _Validator:
                 ("version",),
                 f"unsupported spec version {data['version']}; this generator reads version 1",
             )
+        defaults = (
+            self.shape(data["defaults"], DEFAULTS, ("defaults",)) if "defaults" in data else {}
+        )
         tolerance = self.tolerance(
-            (
-                data.get("defaults", {}).get("tolerance", {})
-                if isinstance(data.get("defaults"), dict)
-                else {}
-            ),
-            ("defaults", "tolerance"),
-            complete=True,
+            (defaults or {}).get("tolerance", {}), ("defaults", "tolerance"), complete=True
         )
         families = tuple(
             (k, v) for k, v in (data.get("families") or {}).items() if isinstance(v, str)
@@ -618,6 +631,9 @@ class _Validator:
             return None
         plain = tuple(p for p in params if p.type != "array")
         if isinstance(data, str):
+            if not ex.is_identifier(data):
+                self.error(path, f"Module class name '{data}' is not a Python identifier")
+                return None
             if any(p.type == "array" for p in params):
                 self.error(
                     path,

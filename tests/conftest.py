@@ -12,14 +12,14 @@ ROOT = Path(__file__).resolve().parent.parent
 collect_ignore = ["golden"]
 
 
-def run_codegen(*args, cwd=ROOT):
-    """Run ``python -m codegen`` as a user would; return the completed process."""
+def run_codegen(*args, cwd=ROOT, root=ROOT):
+    """Run ``python -m codegen`` (from the checkout at ``root``) as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "codegen", *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
     )
 
 

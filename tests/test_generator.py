@@ -16,6 +16,7 @@ GOLDEN = Path(__file__).parent / "golden" / "small"
 def test_small_spec_matches_the_golden_output():
     """Set UPDATE_GOLDEN=1 to rewrite tests/golden after a deliberate template change."""
     files = generate(SMALL, TEMPLATES, display_name="small.yaml")
+    del files["INPUTS.sha256"]  # hashes of the generator itself; pinned by test_a_generator_edit...
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for path, text in files.items():
@@ -75,6 +76,42 @@ def test_a_template_edit_makes_check_fail(tmp_path):
     assert "stale: generated/docs/activations/elu.rst" in result.stderr
 
 
+def test_a_generator_edit_makes_check_fail_even_when_the_output_is_the_same(tmp_path):
+    copy = tmp_path / "repo"
+    for part in ("codegen", "templates", "spec", "generated"):
+        shutil.copytree(
+            ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+        )
+    assert run_codegen("--check", cwd=copy, root=copy).returncode == 0
+    render = copy / "codegen" / "render.py"
+    render.write_text(render.read_text() + "\n# a comment changes no output\n")
+    result = run_codegen("--check", cwd=copy, root=copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "stale: generated/INPUTS.sha256"
+
+
+def test_every_spec_entry_has_its_function_module_tests_and_docs_page():
+    files = generate(ROOT / "spec" / "activations.yaml", TEMPLATES)
+    from codegen.load import load
+    from codegen.validate import validate
+
+    spec = validate(load(ROOT / "spec" / "activations.yaml"))
+    for a in spec.activations:
+        code = files[f"mlx_activations/activations/{a.name}.py"]
+        assert f"\ndef {a.name}(" in code
+        if a.module:
+            assert f"\nclass {a.module.class_name}(nn.Module):" in code
+        assert f"tests/test_{a.name}.py" in files
+        assert f"docs/activations/{a.name}.rst" in files
+        assert f"activations/{a.name}" in files["docs/index.rst"]
+    expected = {f"mlx_activations/activations/{a.name}.py" for a in spec.activations}
+    assert {
+        p
+        for p in files
+        if p.startswith("mlx_activations/activations/") and not p.endswith("__init__.py")
+    } == expected
+
+
 def test_editing_a_default_changes_code_docstring_test_and_docs_only(spec_copy):
     before = generate(ROOT / "spec" / "activations.yaml", TEMPLATES)
     text = spec_copy.read_text()
@@ -85,6 +122,7 @@ def test_editing_a_default_changes_code_docstring_test_and_docs_only(spec_copy):
     changed = sorted(path for path in before if before[path] != after[path])
     assert changed == [
         "API.txt",
+        "INPUTS.sha256",
         "docs/activations/elu.rst",
         "docs/index.rst",
         "mlx_activations/activations/elu.py",
