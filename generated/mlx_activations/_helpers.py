@@ -6,7 +6,7 @@ import mlx.core as mx
 
 def exp_neg_abs(x):
     r"""e^{-|x|}, computed from expm1. MLX's CPU expm1 is within 1 ULP everywhere, while mx.exp is up to 64 ULP off for |x| > 40."""
-    magnitude = mx.where(x < 0, -x, x)
+    magnitude = mx.maximum(-x, x)
     clamped = mx.minimum(magnitude, 88)
     value = mx.where(magnitude > 88, 0, 1 / (mx.expm1(clamped) + 1))
     return mx.stop_gradient(value) * (1 - (clamped - mx.stop_gradient(clamped)))
@@ -21,23 +21,29 @@ def exp_with_error(x, error):
 
 
 def logistic(x):
-    r"""The logistic sigmoid 1 / (1 + e^{-x}) within 2 ULP, from one expm1 of -|x|, so it never overflows and keeps full relative precision in the tail. NaN in, NaN out."""
-    magnitude = mx.where(x < 0, -x, x)
+    r"""The logistic sigmoid 1 / (1 + e^{-x}) within 2 ULP, from one expm1 of |x|: the small side sigmoid(-|x|) = 1 / (2 + expm1(|x|)) keeps full relative precision in the tail, and the side is picked arithmetically. NaN in, NaN out."""
+    magnitude = mx.maximum(-x, x)
+    value = 1 / (2 + mx.expm1(magnitude))
     clamped = mx.minimum(magnitude, 88)
-    value = mx.where(magnitude > 88, 0, 1 / (mx.expm1(clamped) + 2))
     tail = mx.stop_gradient(value) * (
         1 - (1 - mx.stop_gradient(value)) * (clamped - mx.stop_gradient(clamped))
     )
-    return mx.where(x >= 0, 1 - tail, tail)
+    return tail + (x >= 0) * (1 - 2 * tail)
 
 
 def logistic_times(x, u, u_error):
     r"""x * sigmoid(u + u_error), where u_error is the rounding error of computing u. Below u = -80 sigmoid(u) is computed as e^{u + 44.375} and the product scaled by e^{-44.375} at the end, so results down to the smallest normal float32 keep full precision instead of flushing to 0. An infinite x gives its limit: 0 where the sigmoid is 0."""
     far = u < -80
     shifted = mx.where(far, u + 44.375, u)
-    base = exp_neg_abs(shifted)
-    tail = base - base * mx.sign(shifted) * u_error
-    gate = mx.where(u >= 0, 1 / (1 + tail), tail / (1 + tail))
+    magnitude = mx.maximum(-shifted, shifted)
+    value = 1 / (2 + mx.expm1(magnitude))
+    clamped = mx.minimum(magnitude, 88)
+    tail = mx.stop_gradient(value) * (
+        1
+        - (1 - mx.stop_gradient(value))
+        * (clamped - mx.stop_gradient(clamped) + mx.sign(shifted) * u_error)
+    )
+    gate = tail + (shifted >= 0) * (1 - 2 * tail)
     product = x * gate * mx.where(far, 5.347888766186028e-20, 1)
     return mx.where(mx.isinf(x), mx.where(gate == 0, 0, x), product)
 

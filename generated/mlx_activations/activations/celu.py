@@ -13,7 +13,7 @@ __all__ = ["celu", "CELU"]
 
 def _formula(x, alpha):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x > 0, x, alpha * mx.expm1(mx.minimum(x, 0) / alpha))
+    return mx.maximum(x, 0) + alpha * mx.expm1(mx.minimum(x, 0) / alpha)
 
 
 @partial(mx.compile, shapeless=True)

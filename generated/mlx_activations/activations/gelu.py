@@ -16,7 +16,7 @@ __all__ = ["gelu", "GELU"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    magnitude = mx.minimum(mx.abs(x), 14)
+    magnitude = mx.minimum(mx.maximum(-x, x), 14)
     half_square = magnitude * magnitude / 2
     far = mx.where(x < 0, half_square > 60, False)
     exponent = mx.where(far, 44.361419677734375 - half_square, -half_square)
@@ -26,16 +26,11 @@ def _formula(x):
         * mills_ratio(mx.maximum(magnitude * 0.7071067811865476, 0.5))
         * exp_with_error(exponent, exponent_low)
     )
-    central = x * (0.5 + erf_small(mx.clip(x, -1, 1) * 0.7071067811865476) / 2)
-    return mx.where(
-        x < -14,
-        0,
-        mx.where(
-            magnitude < 0.7071067811865476,
-            central,
-            mx.where(x < 0, -tail * mx.where(far, 5.421010862427522e-20, 1), x - tail),
-        ),
-    )
+    near_zero = magnitude < 0.7071067811865476
+    small = mx.minimum(mx.maximum(x, -0.7071067811865476), 0.7071067811865476)
+    central = small * (0.5 + erf_small(small * 0.7071067811865476) / 2)
+    outer = mx.maximum(x, 0) - tail * mx.where(far, 5.421010862427522e-20, 1)
+    return mx.where(x < -14, 0, central * near_zero + outer * (1 - near_zero))
 
 
 @partial(mx.compile, shapeless=True)

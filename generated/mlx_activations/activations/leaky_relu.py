@@ -13,9 +13,7 @@ __all__ = ["leaky_relu", "LeakyReLU"]
 
 def _formula(x, negative_slope):
     # The spec's implementation, evaluated in the compute dtype.
-    scaled = negative_slope * x
-    negative = mx.where(mx.isinf(x), mx.where(negative_slope == 0, 0, scaled), scaled)
-    return mx.where(x >= 0, x, negative)
+    return mx.maximum(x, 0) + mx.where(negative_slope == 0, 0, negative_slope * mx.minimum(x, 0))
 
 
 @partial(mx.compile, shapeless=True)

@@ -17,8 +17,9 @@ def _formula(x):
     clamped = mx.maximum(x, -200)
     shifted = mx.where(clamped < -80, clamped + 44.375, clamped)
     t = exp_neg_abs(shifted)
-    numerator = mx.where(clamped >= 0, 1 + 2 * t, t * (t + 2))
-    rest = mx.where(clamped >= 0, 2 * t * t, 2)
+    positive = clamped >= 0
+    numerator = t * (t + 2) + positive * (1 - t * t)
+    rest = 2 + positive * (2 * t * t - 2)
     scale = mx.where(clamped < -80, 5.347888766186028e-20, 1)
     return clamped * numerator / (numerator + rest) * scale
 

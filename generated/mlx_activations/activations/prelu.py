@@ -13,9 +13,7 @@ __all__ = ["prelu", "PReLU"]
 
 def _formula(x, alpha):
     # The spec's implementation, evaluated in the compute dtype.
-    scaled = alpha * x
-    negative = mx.where(mx.isinf(x), mx.where(alpha == 0, 0, scaled), scaled)
-    return mx.where(x >= 0, x, negative)
+    return mx.maximum(x, 0) + mx.where(alpha == 0, 0, alpha * mx.minimum(x, 0))
 
 
 @partial(mx.compile, shapeless=True)

@@ -15,7 +15,7 @@ def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
     scale = 1.0507009873554805
     scale_alpha = 1.7580993408473768
-    return mx.where(x > 0, scale * x, scale_alpha * mx.expm1(mx.minimum(x, 0)))
+    return scale * mx.maximum(x, 0) + scale_alpha * mx.expm1(mx.minimum(x, 0))
 
 
 @partial(mx.compile, shapeless=True)
