@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .extras import load_extras
 from .fmt import format_tree
 from .load import load
 from .render import inputs_manifest, render
@@ -13,6 +14,7 @@ from .validate import validate
 def generate(spec_path: Path, templates: Path, display_name: str | None = None) -> dict[str, str]:
     """The whole generated tree for a spec, in memory. Raises SpecError with every diagnostic."""
     spec = validate(load(spec_path, display_name))
-    files = format_tree(render(spec, templates))
-    files["INPUTS.sha256"] = inputs_manifest(spec_path.read_bytes(), templates)
+    extras = load_extras(spec_path)
+    files = format_tree(render(spec, templates, extras))
+    files["INPUTS.sha256"] = inputs_manifest(spec_path.read_bytes(), templates, extras.sources)
     return files

@@ -43,3 +43,11 @@ def literal(value) -> str:
 def expression(source: str) -> str:
     """Canonical one-line source of a checked spec expression: no comments, no stray newlines."""
     return ast.unparse(ast.parse(source.strip(), mode="eval"))
+
+
+_RST_SPECIAL = "\\`*_|<>[]"
+
+
+def rst_text(text: str) -> str:
+    """Free text as reStructuredText that shows exactly that text (no markup, no substitutions)."""
+    return "".join("\\" + ch if ch in _RST_SPECIAL else ch for ch in " ".join(text.split()))

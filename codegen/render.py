@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from . import pylit, schema, views
+from .extras import Extras
 from .model import Spec
 
 HEADER = "Generated from spec/activations.yaml by codegen; do not edit."
@@ -25,18 +26,26 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["docstring"] = pylit.docstring
     env.filters["literal"] = pylit.literal
+    env.filters["rst"] = pylit.rst_text
     env.globals["HEADER"] = HEADER
     return env
 
 
-def render(spec: Spec, templates: Path) -> dict[str, str]:
+def render(spec: Spec, templates: Path, extras: Extras = Extras()) -> dict[str, str]:
     env = environment(templates)
     activations = [views.activation_view(a, spec) for a in spec.activations]
     families = [
         (key, title, [v for v in activations if v.a.family == key]) for key, title in spec.families
     ]
     helpers = [views.helper_view(h) for h in spec.helpers]
-    common = {"activations": activations, "families": families, "helpers": helpers, "spec": spec}
+    common = {
+        "activations": activations,
+        "families": families,
+        "helpers": helpers,
+        "spec": spec,
+        "extras": extras,
+        "by_family": {key: [v.name for v in members] for key, _, members in families},
+    }
     out: dict[str, str] = {}
 
     def emit(path: str, template: str, **context):
@@ -49,6 +58,14 @@ def render(spec: Spec, templates: Path) -> dict[str, str]:
     emit("tests/support.py", "tests/support.py.j2")
     emit("tests/test_package.py", "tests/test_package.py.j2")
     emit("docs/index.rst", "docs/index.rst.j2")
+    emit("docs/conf.py", "docs/conf.py.j2")
+    emit("docs/guide.rst", "docs/guide.rst.j2")
+    if extras.peers:
+        emit("docs/comparison.rst", "docs/comparison.rst.j2")
+    if extras.accuracy:
+        emit("docs/accuracy.rst", "docs/accuracy.rst.j2")
+    for device in extras.speed:
+        emit(f"docs/speed-{device}.rst", "docs/speed.rst.j2", device=device)
     emit("API.txt", "api.txt.j2")
     for view in activations:
         emit(f"mlx_activations/activations/{view.name}.py", "package/activation.py.j2", v=view)
@@ -59,7 +76,7 @@ def render(spec: Spec, templates: Path) -> dict[str, str]:
     return out
 
 
-def inputs_manifest(spec_text: bytes, templates: Path) -> str:
+def inputs_manifest(spec_text: bytes, templates: Path, extra_sources=()) -> str:
     """Hashes of everything the output depends on: the spec, the templates and the generator.
 
     Committed as generated/INPUTS.sha256, so that editing a template or the generator makes
@@ -72,4 +89,6 @@ def inputs_manifest(spec_text: bytes, templates: Path) -> str:
         for path in files:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             lines.append(f"{digest}  {label}/{path.relative_to(root).as_posix()}")
+    for label, content in extra_sources:
+        lines.append(f"{hashlib.sha256(content).hexdigest()}  {label}")
     return "\n".join(lines) + "\n"

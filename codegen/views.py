@@ -161,14 +161,18 @@ def function_docstring(a: Activation, spec: Spec) -> str:
             "``a * sigmoid(b)``, half the size of ``x`` along ``axis``, in the dtype of ``x``."
         )
     lines += ["", "Returns:", f"    array: {returns}", ""]
-    lines += [
-        "Example:",
-        "    >>> import mlx.core as mx",
-        "    >>> import mlx_activations as act",
-        f"    >>> x = {EXAMPLE_INPUTS[a.axis]}",
-        f"    >>> y = {example_call(a)}",
-    ]
+    lines += ["Example:"] + [f"    >>> {line}" for line in example_lines(a)]
     return "\n".join(lines)
+
+
+def example_lines(a: Activation) -> list[str]:
+    """The example of the docstring (run by the generated tests) and of the docs page."""
+    return [
+        "import mlx.core as mx",
+        "import mlx_activations as act",
+        f"x = {EXAMPLE_INPUTS[a.axis]}",
+        f"y = {example_call(a)}",
+    ]
 
 
 def module_docstring(a: Activation) -> str:
@@ -256,6 +260,7 @@ class ActivationView:
     array_params: list[str]
     float_params: list[str]
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
+    example: list[str]  # the docstring example's code lines, shown on the docs page too
 
 
 def _kernel_arg(p: Param) -> str:
@@ -344,6 +349,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         array_params=[p.name for p in a.params if p.type == "array"],
         float_params=[p.name for p in a.params if p.type == "float"],
         limits={k: pylit.expression(v) for k, v in a.limits},
+        example=example_lines(a),
     )
 
 

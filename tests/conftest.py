@@ -25,7 +25,7 @@ def run_codegen(*args, cwd=ROOT, root=ROOT):
 
 @pytest.fixture
 def spec_copy(tmp_path):
-    """A copy of the real spec that a test may edit."""
-    path = tmp_path / "activations.yaml"
-    shutil.copy(ROOT / "spec" / "activations.yaml", path)
-    return path
+    """A copy of the real spec that a test may edit, with the inputs the docs read beside it."""
+    shutil.copytree(ROOT / "spec", tmp_path / "spec")
+    shutil.copytree(ROOT / "measure" / "results", tmp_path / "measure" / "results")
+    return tmp_path / "spec" / "activations.yaml"

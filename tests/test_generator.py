@@ -78,7 +78,7 @@ def test_a_template_edit_makes_check_fail(tmp_path):
 
 def test_a_generator_edit_makes_check_fail_even_when_the_output_is_the_same(tmp_path):
     copy = tmp_path / "repo"
-    for part in ("codegen", "templates", "spec", "generated"):
+    for part in ("codegen", "templates", "spec", "generated", "measure"):
         shutil.copytree(
             ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
         )
@@ -102,7 +102,7 @@ def test_every_spec_entry_has_its_function_module_tests_and_docs_page():
         if a.module:
             assert f"\nclass {a.module.class_name}(nn.Module):" in code
         assert f"tests/test_{a.name}.py" in files
-        assert f"docs/activations/{a.name}.rst" in files
+        assert f".. figure:: /_plots/{a.name}.svg" in files[f"docs/activations/{a.name}.rst"]
         assert f"activations/{a.name}" in files["docs/index.rst"]
     expected = {f"mlx_activations/activations/{a.name}.py" for a in spec.activations}
     assert {

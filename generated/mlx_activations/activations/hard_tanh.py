@@ -36,7 +36,7 @@ def hard_tanh(x: mx.array, min_val: float = -1.0, max_val: float = 1.0) -> mx.ar
 
     .. math::
 
-        \text{HardTanh}(x) = \min(\max(x, \text{min\_val}), \text{max\_val})
+        \text{HardTanh}(x) = \min(\max(x, \mathrm{min\_val}), \mathrm{max\_val})
 
     Args:
         x (array): The input.
@@ -64,7 +64,7 @@ class HardTanh(nn.Module):
 
     .. math::
 
-        \text{HardTanh}(x) = \min(\max(x, \text{min\_val}), \text{max\_val})
+        \text{HardTanh}(x) = \min(\max(x, \mathrm{min\_val}), \mathrm{max\_val})
 
     Args:
         min_val (float, optional): Lower bound of the output. Default: ``-1.0``. Must satisfy ``min_val <= max_val``.

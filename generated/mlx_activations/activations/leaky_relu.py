@@ -35,7 +35,7 @@ def leaky_relu(x: mx.array, negative_slope: float = 0.01) -> mx.array:
 
     .. math::
 
-        \text{LeakyReLU}(x) = \begin{cases} x & x \ge 0 \\ \text{negative\_slope} \cdot x & x < 0 \end{cases}
+        \text{LeakyReLU}(x) = \begin{cases} x & x \ge 0 \\ \mathrm{negative\_slope} \cdot x & x < 0 \end{cases}
 
     Args:
         x (array): The input.
@@ -62,7 +62,7 @@ class LeakyReLU(nn.Module):
 
     .. math::
 
-        \text{LeakyReLU}(x) = \begin{cases} x & x \ge 0 \\ \text{negative\_slope} \cdot x & x < 0 \end{cases}
+        \text{LeakyReLU}(x) = \begin{cases} x & x \ge 0 \\ \mathrm{negative\_slope} \cdot x & x < 0 \end{cases}
 
     Args:
         negative_slope (float, optional): Slope for negative inputs. Default: ``0.01``.
