@@ -69,6 +69,14 @@ def inputs(name: str, dtype, size: int) -> mx.array:
     return x
 
 
+_COPY = mx.compile(lambda x: x + 0, shapeless=True)
+
+
+def copy_call(x: mx.array):
+    """MLX's own compiled x + 0 on the same input: what a memory-bound kernel cannot beat."""
+    return lambda: mx.eval(_COPY(x))
+
+
 def call(library, name: str, x: mx.array):
     if name == "prelu":
         alpha = mx.array([0.25], dtype=x.dtype)
@@ -97,70 +105,142 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=9)
     parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
     parser.add_argument("--only", nargs="*", help="activation names (default: all in mlx.nn)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the tables go")
+    parser.add_argument(
+        "--memory", action="store_true", help="also compare the backward pass's peak memory"
+    )
     args = parser.parse_args(argv)
     mx.set_default_device(mx.cpu if args.device == "cpu" else mx.gpu)
     names = args.only or [n for n in act.__all__ if n[0].islower() and hasattr(nn, n)]
     rows = []
     for dtype_name, dtype in (("float32", mx.float32), ("bfloat16", mx.bfloat16)):
         for name in names:
-            x = inputs(name, dtype, args.size)
-            ours = median_seconds(call(act, name, x), args.repeats)
-            theirs = median_seconds(call(nn, name, x), args.repeats)
-            torch_run = torch_call(name, x) if args.device == "cpu" else None
-            torch_time = median_seconds(torch_run, args.repeats) if torch_run else None
-            row = {
-                "name": name,
-                "dtype": dtype_name,
-                "ours_ms": ours * 1e3,
-                "mlx_nn_ms": theirs * 1e3,
-                "ratio": ours / theirs,
-                "torch_ms": torch_time * 1e3 if torch_time else None,
-            }
-            rows.append(row)
-            print(
-                f"{name:18s} {dtype_name:8s} ours {row['ours_ms']:8.2f} ms  mlx.nn {row['mlx_nn_ms']:8.2f} ms"
-                f"  ratio {row['ratio']:.2f}"
-                + (f"  torch {row['torch_ms']:.2f} ms" if torch_time else ""),
-                flush=True,
-            )
+            rows.append(measure(name, dtype_name, dtype, args))
     ratios = [r["ratio"] for r in rows]
     summary = {
         "device": args.device,
-        "machine": platform.processor() or platform.machine(),
+        "machine": machine(args.device),
         "mlx": mx.__version__,
         "date": date.today().isoformat(),
         "elements": args.size,
         "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
         "worst": max(rows, key=lambda r: r["ratio"]),
     }
+    worst = summary["worst"]
     print(
-        f"geometric mean ratio {summary['geometric_mean_ratio']:.3f}; worst {summary['worst']['name']}"
-        f" ({summary['worst']['dtype']}) {summary['worst']['ratio']:.2f}"
+        f"geometric mean ratio {summary['geometric_mean_ratio']:.3f}; worst {worst['name']}"
+        f" ({worst['dtype']}) {worst['ratio']:.2f}"
     )
+    if args.memory:
+        summary["backward_peak_memory"] = backward_memory(names, args.size)
     if not args.only:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / f"speed-{args.device}.json").write_text(
-            json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n"
-        )
-        (RESULTS / f"speed-{args.device}.md").write_text(markdown(summary, rows))
+        args.out.mkdir(parents=True, exist_ok=True)
+        table = json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n"
+        (args.out / f"speed-{args.device}.json").write_text(table)
+        (args.out / f"speed-{args.device}.md").write_text(markdown(summary, rows))
     return 0
+
+
+def measure(name: str, dtype_name: str, dtype, args) -> dict:
+    x = inputs(name, dtype, args.size)
+    ours = median_seconds(call(act, name, x), args.repeats)
+    theirs = median_seconds(call(nn, name, x), args.repeats)
+    copy = median_seconds(copy_call(x), args.repeats)
+    torch_run = torch_call(name, x) if args.device == "cpu" else None
+    torch_time = median_seconds(torch_run, args.repeats) if torch_run else None
+    row = {
+        "name": name,
+        "dtype": dtype_name,
+        "ours_ms": ours * 1e3,
+        "mlx_nn_ms": theirs * 1e3,
+        "ratio": ours / theirs,
+        "copy_ms": copy * 1e3,
+        "ours_vs_copy": ours / copy,
+        "mlx_nn_vs_copy": theirs / copy,
+        "torch_ms": torch_time * 1e3 if torch_time else None,
+    }
+    torch_text = f"  torch {row['torch_ms']:.2f} ms" if torch_time else ""
+    print(
+        f"{name:18s} {dtype_name:8s} ours {row['ours_ms']:8.3f} ms  mlx.nn {row['mlx_nn_ms']:8.3f} ms"
+        f"  ratio {row['ratio']:.2f}  | x+0 {row['copy_ms']:.3f} ms: ours {row['ours_vs_copy']:.2f}x,"
+        f" mlx.nn {row['mlx_nn_vs_copy']:.2f}x{torch_text}",
+        flush=True,
+    )
+    return row
+
+
+def machine(device: str) -> str:
+    if device == "gpu":
+        import subprocess
+
+        try:
+            query = ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"]
+            return subprocess.run(query, capture_output=True, text=True).stdout.strip() or "GPU"
+        except OSError:
+            return "GPU"
+    return platform.processor() or platform.machine()
+
+
+def backward_memory(names: list[str], size: int) -> list[dict]:
+    """Peak memory of mx.grad through each element-wise activation, ours and mlx.nn's, in MiB."""
+    rows = []
+    for name in names:
+        if name in ROWWISE or name == "prelu":
+            continue
+        x = inputs(name, mx.float32, size)
+        peaks = []
+        for library in (act, nn):
+            function = getattr(library, name)
+            gradient = mx.grad(lambda v: function(v).sum())
+            mx.eval(gradient(x))  # compiles first
+            mx.reset_peak_memory()
+            mx.eval(gradient(x))
+            peaks.append(mx.get_peak_memory() / 2**20)
+        row = {
+            "name": name,
+            "input_mib": x.nbytes / 2**20,
+            "ours_mib": peaks[0],
+            "mlx_nn_mib": peaks[1],
+        }
+        rows.append(row)
+        print(
+            f"backward peak {name:18s} ours {peaks[0]:8.1f} MiB  mlx.nn {peaks[1]:8.1f} MiB"
+            f"  (input {row['input_mib']:.0f} MiB)",
+            flush=True,
+        )
+    return rows
 
 
 def markdown(summary, rows) -> str:
     lines = [
-        f"Speed on the {summary['device'].upper()} ({summary['machine']}), MLX {summary['mlx']}, {summary['date']}: "
-        f"{summary['elements']} elements (rows of {ROW} for the softmax family and glu), median time.",
+        f"Speed on the {summary['device'].upper()} ({summary['machine']}), MLX {summary['mlx']},"
+        f" {summary['date']}: {summary['elements']} elements (rows of {ROW} for the softmax family"
+        " and glu), median time; x+0 is MLX's compiled x + 0 on the same input.",
         "",
         f"Geometric mean of ours / mlx.nn: {summary['geometric_mean_ratio']:.3f}.",
         "",
-        "| activation | dtype | ours (ms) | mlx.nn (ms) | ours / mlx.nn | torch (ms) |",
-        "|---|---|---|---|---|---|",
+        "| activation | dtype | ours (ms) | mlx.nn (ms) | ours / mlx.nn | ours / x+0 | mlx.nn / x+0 | torch (ms) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         torch_text = f"{r['torch_ms']:.2f}" if r["torch_ms"] else "-"
         lines.append(
-            f"| {r['name']} | {r['dtype']} | {r['ours_ms']:.2f} | {r['mlx_nn_ms']:.2f} | {r['ratio']:.2f} | {torch_text} |"
+            f"| {r['name']} | {r['dtype']} | {r['ours_ms']:.3f} | {r['mlx_nn_ms']:.3f} | {r['ratio']:.2f} |"
+            f" {r['ours_vs_copy']:.2f} | {r['mlx_nn_vs_copy']:.2f} | {torch_text} |"
         )
+    memory = summary.get("backward_peak_memory")
+    if memory:
+        lines += [
+            "",
+            "Peak memory of the backward pass (mx.grad of the sum), float32:",
+            "",
+            "| activation | input (MiB) | ours (MiB) | mlx.nn (MiB) |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {m['name']} | {m['input_mib']:.0f} | {m['ours_mib']:.1f} | {m['mlx_nn_mib']:.1f} |"
+            for m in memory
+        ]
     return "\n".join(lines) + "\n"
 
 
