@@ -27,6 +27,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["docstring"] = pylit.docstring
     env.filters["literal"] = pylit.literal
     env.filters["rst"] = pylit.rst_text
+    env.filters["rstrip"] = str.rstrip
     env.globals["HEADER"] = HEADER
     return env
 
