@@ -13,7 +13,9 @@ __all__ = ["leaky_relu", "LeakyReLU"]
 
 def _formula(x, negative_slope):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.maximum(x, 0) + mx.where(negative_slope == 0, 0, negative_slope * mx.minimum(x, 0))
+    return mx.maximum(x, 0) + negative_slope * mx.maximum(
+        mx.minimum(x, 0), mx.where(negative_slope == 0, -3.4028234663852886e38, -1e39)
+    )
 
 
 @partial(mx.compile, shapeless=True)

@@ -13,7 +13,9 @@ __all__ = ["prelu", "PReLU"]
 
 def _formula(x, alpha):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.maximum(x, 0) + mx.where(alpha == 0, 0, alpha * mx.minimum(x, 0))
+    return mx.maximum(x, 0) + alpha * mx.maximum(
+        mx.minimum(x, 0), mx.where(alpha == 0, -3.4028234663852886e38, -1e39)
+    )
 
 
 @partial(mx.compile, shapeless=True)
