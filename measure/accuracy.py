@@ -2,7 +2,7 @@
 
 Each activation is compared with its spec's mpmath reference (the one its generated tests use)
 on a grid denser than the tests': [-100, 100] with 20k points, magnitudes from 1e-37 to 3e38, and
-the test grid. Errors count where the true value is a normal number of the dtype; other wrong
+the test grid; the softmax family and glu on the test grid laid out in rows (or halves). Errors count where the true value is a normal number of the dtype; other wrong
 results (NaN, inf, a flushed or wrong-signed value) are counted separately. Writes
 measure/results/accuracy.json and .md.
 """
@@ -52,6 +52,22 @@ def measure(function, test, dtype: str, params: dict, values: list[float]):
     return worst, (float(worst_at) if worst_at is not None else None), len(failures)
 
 
+def measure_rows(function, test, dtype: str, params: dict):
+    """Like measure(), for softmax-like (rows) and glu-like (halves) activations."""
+    merged = test.DEFAULTS | params
+    axis = merged.get("axis", -1)
+    x, arguments = support.cases(test.AXIS_RULE, dtype, axis)
+    y = function(x, **params)
+    if axis in (0, -2):
+        y = y.T
+    got = y.astype(mx.float32).reshape(-1).tolist()
+    extra = {k: support._as_mp(v) for k, v in merged.items() if k != "axis"}
+    want = [float(test.reference(**args, **extra)) for args in arguments]
+    inputs = [args.get("x", args.get("a")) for args in arguments]
+    worst, worst_at, failures = support.errors_in_ulp(inputs, got, want, dtype, math.inf)
+    return worst, (float(worst_at) if worst_at is not None else None), len(failures)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--points", type=int, default=20000)
@@ -60,17 +76,21 @@ def main(argv=None) -> int:
     rows = []
     for path in sorted((ROOT / "generated" / "tests").glob("test_*.py")):
         test = importlib.import_module(path.stem)
-        if not hasattr(test, "FUNCTION") or test.AXIS_RULE != "none":
-            continue  # row-wise activations are measured by their tests' grids only
+        if not hasattr(test, "FUNCTION"):
+            continue
         name = test.FUNCTION.__name__
         for params in test.PARAM_SETS:
             for dtype in support.DTYPES:
-                grid = values + support.grid(dtype)
-                ours = measure(test.FUNCTION, test, dtype, params, grid)
+                if test.AXIS_RULE == "none":
+                    grid = values + support.grid(dtype)
+                    run = lambda f: measure(f, test, dtype, params, grid)
+                else:  # rows (or gate pairs) of the tests' grid, as the generated tests lay them out
+                    run = lambda f: measure_rows(f, test, dtype, params)
+                ours = run(test.FUNCTION)
                 theirs = None
                 if hasattr(nn, name):
                     try:
-                        theirs = measure(getattr(nn, name), test, dtype, params, grid)
+                        theirs = run(getattr(nn, name))
                     except (TypeError, ValueError):
                         theirs = None
                 row = {
