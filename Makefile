@@ -29,7 +29,7 @@ test: $(STAMP)
 
 ## lint: formatting of the hand-written code
 lint: $(STAMP)
-	$(PY) -m black --check --quiet codegen tests measure
+	$(PY) -m black --check --quiet codegen tests measure tools
 
 DOCS_STAMP := $(VENV)/.docs-installed
 MATHJAX := build/node/node_modules/mathjax/es5/tex-chtml.js
