@@ -72,9 +72,10 @@ def _worst_by_name(measured: dict) -> dict:
     worst: dict = {}
     for row in measured["rows"]:
         entry = worst.setdefault(row["name"], {}).setdefault(
-            row["dtype"], {"ulp": 0.0, "mlx_nn_ulp": None}
+            row["dtype"], {"ulp": 0.0, "at": None, "params": {}, "mlx_nn_ulp": None}
         )
-        entry["ulp"] = max(entry["ulp"], row["ulp"])
+        if row["ulp"] > entry["ulp"] or entry["at"] is None:
+            entry.update(ulp=row["ulp"], at=row["at"], params=row["params"])
         if row["mlx_nn_ulp"] is not None:
             entry["mlx_nn_ulp"] = max(entry["mlx_nn_ulp"] or 0.0, row["mlx_nn_ulp"])
     return worst
