@@ -277,7 +277,9 @@ def module_view(a: Activation) -> ModuleView | None:
         return None
     weights = [(k, pylit.expression(v)) for k, v in m.weights]
     if m.dispatch:
-        call = f"_DISPATCH[self.{m.dispatch_param}](x)"
+        # Checked again at call time: the attribute is public and may have been reassigned.
+        choice = f"_checks.choice({m.class_name!r}, {m.dispatch_param!r}, self.{m.dispatch_param}, tuple(_DISPATCH))"
+        call = f"_DISPATCH[{choice}](x)"
     else:
         passed = dict(m.call)
         args = ", ".join(f"{p.name}=self.{passed.get(p.name, p.name)}" for p in a.params)

@@ -138,6 +138,10 @@ def test_module_dispatches_to_the_function(value, function):
 def test_module_rejects_an_unknown_choice():
     with pytest.raises(ValueError, match=re.escape("GELU: approx must be one of")):
         MODULE(**{"approx": "unknown"})
+    layer = MODULE()
+    setattr(layer, "approx", "unknown")
+    with pytest.raises(ValueError, match=re.escape("GELU: approx must be one of")):
+        layer(support.sample(AXIS_RULE))
 
 
 def test_module_example_in_the_docstring_runs():
