@@ -62,7 +62,7 @@ accuracy: $(STAMP)
 
 ## bench: time every activation against mlx.nn on the CPU into measure/results/
 bench: $(STAMP)
-	$(PY) -m measure.speed
+	$(PY) -m measure.speed --memory
 
 clean:
 	rm -rf $(VENV) build generated/*.egg-info
