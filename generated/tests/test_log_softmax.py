@@ -4,16 +4,14 @@
 import doctest
 import importlib
 import inspect
-import math
 import re
 
 import mlx.core as mx
 import pytest
-from mpmath import mp
 
 import mlx_activations as act
 import support
-from support import logsumexp, negated
+from support import logsumexp
 
 FUNCTION = act.log_softmax
 IMPLEMENTATION = importlib.import_module("mlx_activations.activations.log_softmax")

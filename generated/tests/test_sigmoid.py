@@ -4,8 +4,6 @@
 import doctest
 import importlib
 import inspect
-import math
-import re
 
 import mlx.core as mx
 import pytest

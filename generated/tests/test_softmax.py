@@ -4,7 +4,6 @@
 import doctest
 import importlib
 import inspect
-import math
 import re
 
 import mlx.core as mx
@@ -13,7 +12,7 @@ from mpmath import mp
 
 import mlx_activations as act
 import support
-from support import logsumexp, negated
+from support import logsumexp
 
 FUNCTION = act.softmax
 IMPLEMENTATION = importlib.import_module("mlx_activations.activations.softmax")

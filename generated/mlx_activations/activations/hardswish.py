@@ -67,7 +67,7 @@ class Hardswish(nn.Module):
         super().__init__()
 
     def _extra_repr(self) -> str:
-        return f""
+        return ""
 
     def __call__(self, x: mx.array) -> mx.array:
         return hardswish(x)

@@ -75,7 +75,7 @@ class Mish(nn.Module):
         super().__init__()
 
     def _extra_repr(self) -> str:
-        return f""
+        return ""
 
     def __call__(self, x: mx.array) -> mx.array:
         return mish(x)

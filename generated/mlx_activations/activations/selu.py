@@ -69,7 +69,7 @@ class SELU(nn.Module):
         super().__init__()
 
     def _extra_repr(self) -> str:
-        return f""
+        return ""
 
     def __call__(self, x: mx.array) -> mx.array:
         return selu(x)

@@ -66,7 +66,7 @@ class Sigmoid(nn.Module):
         super().__init__()
 
     def _extra_repr(self) -> str:
-        return f""
+        return ""
 
     def __call__(self, x: mx.array) -> mx.array:
         return sigmoid(x)

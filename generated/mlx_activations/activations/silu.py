@@ -68,7 +68,7 @@ class SiLU(nn.Module):
         super().__init__()
 
     def _extra_repr(self) -> str:
-        return f""
+        return ""
 
     def __call__(self, x: mx.array) -> mx.array:
         return silu(x)
