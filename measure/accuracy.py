@@ -37,34 +37,25 @@ def dense_values(points: int) -> list[float]:
     return values
 
 
-def measure(function, test, dtype: str, params: dict, values: list[float]):
-    """(worst ULP, input where it occurs, number of other wrong values) for one configuration."""
-    in_dtype = (
-        mx.array(values, dtype=mx.float32).astype(support.DTYPES[dtype]).astype(mx.float32).tolist()
+def measure(function, test, dtype: str, params: dict, values: list[float] | None = None):
+    """(worst ULP, input where it occurs, number of other wrong values) for one configuration:
+    on the given values for element-wise activations, else on the tests' rows (or halves)."""
+    x = None
+    if values is not None:
+        in_dtype = mx.array(values).astype(support.DTYPES[dtype]).astype(mx.float32).tolist()
+        finite = [v for v in in_dtype if math.isfinite(v)]  # limits at +-inf have their own tests
+        x = mx.array(finite).astype(support.DTYPES[dtype])
+    worst, worst_at, failures = support.reference_errors(
+        function,
+        test.reference,
+        test.AXIS_RULE,
+        dtype,
+        params,
+        test.DEFAULTS,
+        test.ARRAY_PARAMS,
+        math.inf,
+        x,
     )
-    exact_inputs = [v for v in in_dtype if math.isfinite(v)]  # limits at +-inf have their own tests
-    x = mx.array(exact_inputs, dtype=mx.float32).astype(support.DTYPES[dtype])
-    call = {k: (mx.array(v) if k in test.ARRAY_PARAMS else v) for k, v in params.items()}
-    got = function(x, **call).astype(mx.float32).tolist()
-    extra = {k: support._as_mp(v) for k, v in (test.DEFAULTS | params).items() if k != "axis"}
-    want = [float(test.reference(mp.mpf(v), **extra)) for v in exact_inputs]
-    worst, worst_at, failures = support.errors_in_ulp(exact_inputs, got, want, dtype, math.inf)
-    return worst, (float(worst_at) if worst_at is not None else None), len(failures)
-
-
-def measure_rows(function, test, dtype: str, params: dict):
-    """Like measure(), for softmax-like (rows) and glu-like (halves) activations."""
-    merged = test.DEFAULTS | params
-    axis = merged.get("axis", -1)
-    x, arguments = support.cases(test.AXIS_RULE, dtype, axis)
-    y = function(x, **params)
-    if axis in (0, -2):
-        y = y.T
-    got = y.astype(mx.float32).reshape(-1).tolist()
-    extra = {k: support._as_mp(v) for k, v in merged.items() if k != "axis"}
-    want = [float(test.reference(**args, **extra)) for args in arguments]
-    inputs = [args.get("x", args.get("a")) for args in arguments]
-    worst, worst_at, failures = support.errors_in_ulp(inputs, got, want, dtype, math.inf)
     return worst, (float(worst_at) if worst_at is not None else None), len(failures)
 
 
@@ -81,11 +72,8 @@ def main(argv=None) -> int:
         name = test.FUNCTION.__name__
         for params in test.PARAM_SETS:
             for dtype in support.DTYPES:
-                if test.AXIS_RULE == "none":
-                    grid = values + support.grid(dtype)
-                    run = lambda f: measure(f, test, dtype, params, grid)
-                else:  # rows (or gate pairs) of the tests' grid, as the generated tests lay them out
-                    run = lambda f: measure_rows(f, test, dtype, params)
+                grid = values + support.grid(dtype) if test.AXIS_RULE == "none" else None
+                run = lambda f: measure(f, test, dtype, params, grid)
                 ours = run(test.FUNCTION)
                 theirs = None
                 if hasattr(nn, name):

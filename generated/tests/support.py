@@ -107,13 +107,17 @@ def cases(axis_rule: str, dtype: str, axis: int):
     return x, args
 
 
-def check_reference(
-    function, reference, axis_rule, dtype, params, defaults, array_params, tolerance
+def reference_errors(
+    function, reference, axis_rule, dtype, params, defaults, array_params, tolerance, x=None
 ):
-    """Compare a function with its mpmath reference over the grid; return the worst error in ULP."""
+    """Run a function on the grid (or on the element-wise input x) and compare it with its
+    mpmath reference: (worst error in ULP, input where it occurs, failures beyond tolerance)."""
     merged = defaults | params
     axis = merged.get("axis", -1)
-    x, arguments = cases(axis_rule, dtype, axis)
+    if x is None:
+        x, arguments = cases(axis_rule, dtype, axis)
+    else:
+        arguments = [{"x": mp.mpf(v)} for v in x.astype(mx.float32).tolist()]
     call = {k: (mx.array(v) if k in array_params else v) for k, v in params.items()}
     y = function(x, **call)
     if axis in (0, -2):
@@ -122,7 +126,16 @@ def check_reference(
     extra = {k: _as_mp(v) for k, v in merged.items() if k != "axis"}
     want = [float(reference(**args, **extra)) for args in arguments]
     inputs = [args.get("x", args.get("a")) for args in arguments]
-    worst, worst_at, failures = errors_in_ulp(inputs, got, want, dtype, tolerance)
+    return errors_in_ulp(inputs, got, want, dtype, tolerance)
+
+
+def check_reference(
+    function, reference, axis_rule, dtype, params, defaults, array_params, tolerance
+):
+    """Compare a function with its mpmath reference over the grid; return the worst error in ULP."""
+    worst, worst_at, failures = reference_errors(
+        function, reference, axis_rule, dtype, params, defaults, array_params, tolerance
+    )
     assert not failures, (
         f"{len(failures)} wrong values ({dtype}, {params}, tolerance {tolerance} ULP); first: "
         + "; ".join(f"x={float(i)!r} got {g!r} want {w!r} ({why})" for i, g, w, why in failures[:8])
