@@ -148,7 +148,7 @@ class _Validator:
             return all([self.kind(item, element, path + (key,)) for key, item in entries])
         return True
 
-    def items(self, data: dict, key: str, path: NodePath) -> list:
+    def items(self, data: dict, key: str) -> list:
         value = data.get(key)
         return value if isinstance(value, list) else []
 
@@ -171,8 +171,8 @@ class _Validator:
         families = tuple(
             (k, v) for k, v in (data.get("families") or {}).items() if isinstance(v, str)
         )
-        helpers = self.helpers(self.items(data, "helpers", ()))
-        activations = self.activations(self.items(data, "activations", ()), dict(families), helpers)
+        helpers = self.helpers(self.items(data, "helpers"))
+        activations = self.activations(self.items(data, "activations"), dict(families), helpers)
         return Spec(1, tolerance, families, helpers, activations)
 
     def tolerance(self, data: dict, path: NodePath, complete: bool = False) -> tuple:
@@ -329,7 +329,7 @@ class _Validator:
             self.error(
                 path + ("family",), f"unknown family '{family}'", did_you_mean(family, families)
             )
-        params = self.params(self.items(data, "params", path), path + ("params",), name)
+        params = self.params(self.items(data, "params"), path + ("params",), name)
         axis = data.get("axis", "none")
         axis_param = next((p for p in params if p.name == "axis"), None)
         if axis in ("reduce", "split") and (axis_param is None or axis_param.type != "int"):
@@ -369,7 +369,7 @@ class _Validator:
         )
         tolerance = self.tolerance(data.get("tolerance") or {}, path + ("tolerance",))
         test_params = self.test_params(
-            self.items(data, "test_params", path), path + ("test_params",), params, name
+            self.items(data, "test_params"), path + ("test_params",), params, name
         )
         if any(p.required and not p.broken for p in params) and not test_params:
             self.error(
@@ -387,7 +387,7 @@ class _Validator:
         limits = self.limits(data.get("limits") or {}, path + ("limits",), axis, params)
         references = tuple(
             Reference(r["title"], r["url"])
-            for j, r in enumerate(self.items(data, "references", path))
+            for j, r in enumerate(self.items(data, "references"))
             if self.shape(r, REFERENCE, path + ("references", j)) and "title" in r and "url" in r
         )
         return Activation(
@@ -438,34 +438,24 @@ class _Validator:
 
     def cross_references(self, activations: list[Activation], entries: list):
         names = {a.name for a in activations}
-        for i, a in enumerate(activations):
+        # Where each activation's entry sits in the spec, for locating errors.
+        index: dict = {}
+        for j, e in enumerate(entries):
+            if isinstance(e, dict):
+                index.setdefault(e.get("name"), j)
+        for a in activations:
+            path = ("activations", index.get(a.name, 0))
             if a.approximates is not None and a.approximates not in names:
-                index = next(
-                    (
-                        j
-                        for j, e in enumerate(entries)
-                        if isinstance(e, dict) and e.get("name") == a.name
-                    ),
-                    i,
-                )
                 self.error(
-                    ("activations", index, "approximates"),
+                    path + ("approximates",),
                     f"'{a.approximates}' is not an activation of this spec",
                     did_you_mean(a.approximates, names),
                 )
             if a.module and a.module.dispatch:
-                index = next(
-                    (
-                        j
-                        for j, e in enumerate(entries)
-                        if isinstance(e, dict) and e.get("name") == a.name
-                    ),
-                    i,
-                )
                 for value, function in a.module.dispatch:
                     if function not in names:
                         self.error(
-                            ("activations", index, "module", "dispatch"),
+                            path + ("module", "dispatch"),
                             f"dispatch value '{value}' names '{function}', which is not an activation",
                             did_you_mean(function, names),
                         )
@@ -644,7 +634,7 @@ class _Validator:
         if data is None or not isinstance(data.get("class"), str):
             return None
         ctor = (
-            self.params(self.items(data, "params", path), path + ("params",), data["class"])
+            self.params(self.items(data, "params"), path + ("params",), data["class"])
             if "params" in data
             else plain
         )

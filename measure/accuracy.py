@@ -20,7 +20,6 @@ from pathlib import Path
 
 import mlx.core as mx
 import mlx.nn as nn
-from mpmath import mp
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"

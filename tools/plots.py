@@ -17,10 +17,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import mlx.core as mx  # noqa: E402
 
 import mlx_activations as act  # noqa: E402
-from codegen.load import load  # noqa: E402
-from codegen.validate import validate  # noqa: E402
+from codegen.pipeline import load_spec  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 X = [i / 50 for i in range(-300, 301)]  # [-6, 6]
 
 plt.rcParams.update(
@@ -71,7 +69,7 @@ def plot(activation, out: Path) -> Path:
 def main(argv=None) -> int:
     out = Path((argv or sys.argv[1:])[0])
     out.mkdir(parents=True, exist_ok=True)
-    spec = validate(load(ROOT / "spec" / "activations.yaml", "spec/activations.yaml"))
+    spec = load_spec()
     for activation in spec.activations:
         print(f"plot {plot(activation, out)}")
     return 0

@@ -9,14 +9,11 @@ import re
 import sys
 from pathlib import Path
 
-from codegen.load import load
-from codegen.validate import validate
-
-ROOT = Path(__file__).resolve().parent.parent
+from codegen.pipeline import load_spec
 
 
 def problems(html: Path) -> list[str]:
-    spec = validate(load(ROOT / "spec" / "activations.yaml", "spec/activations.yaml"))
+    spec = load_spec()
     found = []
     for activation in spec.activations:
         page = html / "activations" / f"{activation.name}.html"

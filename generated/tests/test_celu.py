@@ -1,7 +1,6 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """Tests of celu and CELU, from its spec entry."""
 
-import doctest
 import importlib
 import inspect
 import math
@@ -85,10 +84,7 @@ def test_signature_and_defaults():
 
 
 def test_example_in_the_docstring_runs():
-    runner = doctest.DocTestRunner()
-    for test in doctest.DocTestFinder().find(FUNCTION, globs={}):
-        runner.run(test)
-    assert runner.tries > 0 and runner.failures == 0
+    support.check_docstring_examples(FUNCTION)
 
 
 @pytest.mark.parametrize(
@@ -154,7 +150,4 @@ def test_module_rejects_values_that_break_a_constraint(values, message):
 
 
 def test_module_example_in_the_docstring_runs():
-    runner = doctest.DocTestRunner()
-    for test in doctest.DocTestFinder().find(MODULE, globs={}):
-        runner.run(test)
-    assert runner.tries > 0 and runner.failures == 0
+    support.check_docstring_examples(MODULE)

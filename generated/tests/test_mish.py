@@ -1,7 +1,6 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """Tests of mish and Mish, from its spec entry."""
 
-import doctest
 import importlib
 import inspect
 
@@ -83,10 +82,7 @@ def test_signature_and_defaults():
 
 
 def test_example_in_the_docstring_runs():
-    runner = doctest.DocTestRunner()
-    for test in doctest.DocTestFinder().find(FUNCTION, globs={}):
-        runner.run(test)
-    assert runner.tries > 0 and runner.failures == 0
+    support.check_docstring_examples(FUNCTION)
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
@@ -126,7 +122,4 @@ def test_module_matches_the_function(params):
 
 
 def test_module_example_in_the_docstring_runs():
-    runner = doctest.DocTestRunner()
-    for test in doctest.DocTestFinder().find(MODULE, globs={}):
-        runner.run(test)
-    assert runner.tries > 0 and runner.failures == 0
+    support.check_docstring_examples(MODULE)

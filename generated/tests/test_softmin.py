@@ -1,7 +1,6 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """Tests of softmin and Softmin, from its spec entry."""
 
-import doctest
 import importlib
 import inspect
 import re
@@ -75,10 +74,7 @@ def test_signature_and_defaults():
 
 
 def test_example_in_the_docstring_runs():
-    runner = doctest.DocTestRunner()
-    for test in doctest.DocTestFinder().find(FUNCTION, globs={}):
-        runner.run(test)
-    assert runner.tries > 0 and runner.failures == 0
+    support.check_docstring_examples(FUNCTION)
 
 
 def test_rejects_an_axis_out_of_range():
@@ -130,7 +126,4 @@ def test_module_matches_the_function(params):
 
 
 def test_module_example_in_the_docstring_runs():
-    runner = doctest.DocTestRunner()
-    for test in doctest.DocTestFinder().find(MODULE, globs={}):
-        runner.run(test)
-    assert runner.tries > 0 and runner.failures == 0
+    support.check_docstring_examples(MODULE)

@@ -1,6 +1,7 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """Shared machinery of the generated tests: input grids, the mpmath reference, errors in ULP."""
 
+import doctest
 import math
 import random
 
@@ -149,6 +150,14 @@ def sample(axis_rule: str) -> mx.array:
     if axis_rule == "none":
         return mx.array(values + [float("nan"), float("inf"), -float("inf"), 1.5])
     return mx.array([values[:4] + values[8:], values[4:12]])
+
+
+def check_docstring_examples(obj):
+    """The examples in obj's docstring run without error (they are also the docs' examples)."""
+    runner = doctest.DocTestRunner()
+    for test in doctest.DocTestFinder().find(obj, globs={}):
+        runner.run(test)
+    assert runner.tries > 0 and runner.failures == 0
 
 
 def same(a: mx.array, b: mx.array) -> bool:
