@@ -441,8 +441,8 @@ class _Validator:
         # Where each activation's entry sits in the spec, for locating errors.
         index: dict = {}
         for j, e in enumerate(entries):
-            if isinstance(e, dict):
-                index.setdefault(e.get("name"), j)
+            if isinstance(e, dict) and isinstance(e.get("name"), str):  # others are reported
+                index.setdefault(e["name"], j)
         for a in activations:
             path = ("activations", index.get(a.name, 0))
             if a.approximates is not None and a.approximates not in names:

@@ -243,7 +243,11 @@ class ActivationView:
     kernel_args: list[str]  # after the inputs: parameters the compiled kernel takes
     formula_args: str  # what the kernel passes to the formula
     kernel_call_args: list[str]  # what the function passes for them
-    let: list[tuple[str, str]]
+    let_once: list[tuple[str, str]]  # parameter-only values, computed before the kernel call
+    converted: list[
+        tuple[str, str]
+    ]  # parameters converted for the kernel before let_once reads them
+    let: list[tuple[str, str]]  # the rest, computed in the kernel
     implementation: str
     helpers: list[str]
     docstring: str
@@ -261,6 +265,34 @@ class ActivationView:
     float_params: list[str]
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
     example: list[str]  # the docstring example's code lines, shown on the docs page too
+
+
+def _reads(source: str) -> set[str]:
+    """The plain names an expression reads: not the functions it calls, not the ``mx`` in mx.f."""
+    tree = ast.parse(source.strip(), mode="eval")
+    skipped = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    skipped |= {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in skipped}
+
+
+def split_let(
+    let: tuple[tuple[str, str], ...], params: set[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The `let` values that read parameters and nothing per element, and the rest.
+
+    The first kind is computed once per call, outside the compiled kernel, and passed in: inside
+    it, MLX would recompute it for every element, and the extra operations on broadcast scalars
+    can cost more than the activation itself.
+    """
+    once, per_element, known = [], [], set(params)
+    for name, source in let:
+        reads = _reads(source)
+        if reads and reads <= known:
+            once.append((name, source))
+            known.add(name)
+        else:
+            per_element.append((name, source))
+    return once, per_element
 
 
 def _kernel_arg(p: Param) -> str:
@@ -310,18 +342,26 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
         dict(t) for t in a.test_params
     ]
+    let_once, let = split_let(a.let, {p.name for p in tensor_params})
+    once_names = [name for name, _ in let_once]
     return ActivationView(
         a=a,
         name=a.name,
         signature=signature_params(a.params),
         full_signature=f"({', '.join(['x: mlx.core.array'] + ([signature_params(a.params, RUNTIME_ANNOTATIONS)] if a.params else []))}) -> mlx.core.array",
         checks=checks(a.params),
-        kernel_args=[p.name for p in tensor_params],
+        kernel_args=[p.name for p in tensor_params] + once_names,
         formula_args=", ".join(
-            [f"_checks.to_compute({name})" for name in a.inputs] + [p.name for p in tensor_params]
+            [f"_checks.to_compute({name})" for name in a.inputs]
+            + [p.name for p in tensor_params]
+            + once_names
         ),
         kernel_call_args=[_kernel_arg(p) for p in tensor_params],
-        let=[(k, pylit.expression(v)) for k, v in a.let],
+        let_once=[(k, pylit.expression(v)) for k, v in let_once],
+        converted=[
+            (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name
+        ],
+        let=[(k, pylit.expression(v)) for k, v in let],
         implementation=pylit.expression(a.implementation),
         helpers=_used_helpers(a, spec.helpers),
         docstring=function_docstring(a, spec),

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from codegen.pipeline import generate
+from codegen.views import split_let
 from codegen.write import read_tree
 from conftest import ROOT, run_codegen
 
@@ -38,6 +39,27 @@ def test_free_text_comes_out_unchanged_and_the_code_compiles():
     assert "a backslash \\ and {{ braces }}" in namespace["twice"].__doc__
     assert "\"\"\"triple\"\"\" and '''quotes'''" in source.replace('\\"', '"')
     assert "(λ)" in source
+
+
+def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel():
+    once, per_element = split_let(
+        (
+            ("floor", "mx.where(slope == 0, -1.0, -2.0)"),  # the parameter only
+            ("double", "floor * 2"),  # parameter-only values only
+            ("third", "1 / 3"),  # reads nothing: a constant stays in the kernel
+            ("scaled", "x * slope"),  # reads x
+            ("offset", "scaled + floor"),
+        ),
+        {"slope"},
+    )
+    assert [name for name, _ in once] == ["floor", "double"]
+    assert [name for name, _ in per_element] == ["third", "scaled", "offset"]
+    source = generate(SMALL, TEMPLATES, display_name="small.yaml")[
+        "mlx_activations/activations/shifted_relu.py"
+    ]
+    kernel, wrapper = source.split("def shifted_relu(")
+    assert "negated = 0 - shift" in wrapper and "negated =" not in kernel
+    assert "def _kernel(x, shift, negated):" in kernel
 
 
 def test_generation_is_deterministic(tmp_path):

@@ -11,17 +11,15 @@ from .. import _checks
 __all__ = ["leaky_relu", "LeakyReLU"]
 
 
-def _formula(x, negative_slope):
+def _formula(x, negative_slope, floor):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.maximum(x, 0) + negative_slope * mx.maximum(
-        mx.minimum(x, 0), mx.where(negative_slope == 0, -3.4028234663852886e38, -1e39)
-    )
+    return mx.where(x >= 0, 1, negative_slope) * mx.maximum(x, floor)
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, negative_slope):
+def _kernel(x, negative_slope, floor):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), negative_slope), x.dtype)
+    return _checks.to_output(_formula(_checks.to_compute(x), negative_slope, floor), x.dtype)
 
 
 def _checked(owner, negative_slope):
@@ -54,7 +52,10 @@ def leaky_relu(x: mx.array, negative_slope: float = 0.01) -> mx.array:
     """
     x = _checks.as_array(x)
     (negative_slope,) = _checked("leaky_relu", negative_slope)
-    return _kernel(x, mx.array(negative_slope, dtype=mx.float32))
+    negative_slope = mx.array(negative_slope, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    floor = mx.where(negative_slope == 0, -3.4028234663852886e38, -1e39)
+    return _kernel(x, negative_slope, floor)
 
 
 class LeakyReLU(nn.Module):

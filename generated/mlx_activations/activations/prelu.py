@@ -11,17 +11,15 @@ from .. import _checks
 __all__ = ["prelu", "PReLU"]
 
 
-def _formula(x, alpha):
+def _formula(x, alpha, floor):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.maximum(x, 0) + alpha * mx.maximum(
-        mx.minimum(x, 0), mx.where(alpha == 0, -3.4028234663852886e38, -1e39)
-    )
+    return mx.where(x >= 0, 1, alpha) * mx.maximum(x, floor)
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, alpha):
+def _kernel(x, alpha, floor):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha, floor), x.dtype)
 
 
 def _checked(owner, alpha):
@@ -54,7 +52,9 @@ def prelu(x: mx.array, alpha: mx.array) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("prelu", alpha)
-    return _kernel(x, alpha)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    floor = mx.where(alpha == 0, -3.4028234663852886e38, -1e39)
+    return _kernel(x, alpha, floor)
 
 
 def _checked_module(owner, num_parameters, init):

@@ -13,8 +13,8 @@ __all__ = ["softsign", "Softsign"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    clipped = mx.clip(x, -1e30, 1e30)
-    return clipped / (1 + mx.abs(clipped))
+    ratio = x / (1 + mx.abs(x))
+    return mx.where(ratio != ratio, mx.where(x == x, mx.sign(x), x), ratio)
 
 
 @partial(mx.compile, shapeless=True)

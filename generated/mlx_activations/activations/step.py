@@ -13,7 +13,7 @@ __all__ = ["step", "Step"]
 
 def _formula(x, threshold):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x >= threshold, 1, mx.where(x < threshold, 0, x))
+    return mx.where(x < threshold, 0, mx.where(x >= threshold, 1, x))
 
 
 @partial(mx.compile, shapeless=True)

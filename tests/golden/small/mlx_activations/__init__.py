@@ -8,12 +8,15 @@ function as constructor arguments.
 
 from .activations.scaled_relu import scaled_relu, ScaledReLU
 from .activations.doubled_softmax import doubled_softmax, DoubledSoftmax
+from .activations.shifted_relu import shifted_relu, ShiftedReLU
 
 __version__ = "0.1.0"
 
 __all__ = [
     "scaled_relu",
     "doubled_softmax",
+    "shifted_relu",
     "ScaledReLU",
     "DoubledSoftmax",
+    "ShiftedReLU",
 ]

@@ -9,8 +9,8 @@ import pytest
 
 import mlx_activations as act
 
-SPEC_FUNCTIONS = ["scaled_relu", "doubled_softmax"]
-SPEC_MODULES = ["ScaledReLU", "DoubledSoftmax"]
+SPEC_FUNCTIONS = ["scaled_relu", "doubled_softmax", "shifted_relu"]
+SPEC_MODULES = ["ScaledReLU", "DoubledSoftmax", "ShiftedReLU"]
 # What mlx.nn 0.32 offers; each must exist here with the same parameter names and defaults.
 MLX_NN_FUNCTIONS = [
     "elu",

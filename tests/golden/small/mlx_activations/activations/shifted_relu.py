@@ -1,0 +1,87 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The shifted_relu activation and its Module, ShiftedReLU."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["shifted_relu", "ShiftedReLU"]
+
+
+def _formula(x, shift, negated):
+    # The spec's implementation, evaluated in the compute dtype.
+    return mx.maximum(x + negated, 0)
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, shift, negated):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), shift, negated), x.dtype)
+
+
+def _checked(owner, shift):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    shift = _checks.real(owner, "shift", shift)
+    return (shift,)
+
+
+def shifted_relu(x: mx.array, shift: float = 1.0) -> mx.array:
+    r"""Applies max(0, x - shift).
+
+    .. math::
+
+        \max(0, x - \text{shift})
+
+    Args:
+        x (array): The input.
+        shift (float, optional): Subtracted from x first. Default: ``1.0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.shifted_relu(x)
+    """
+    x = _checks.as_array(x)
+    (shift,) = _checked("shifted_relu", shift)
+    shift = mx.array(shift, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    negated = 0 - shift
+    return _kernel(x, shift, negated)
+
+
+class ShiftedReLU(nn.Module):
+    r"""Applies max(0, x - shift).
+
+    The Module form of :func:`shifted_relu`.
+
+    .. math::
+
+        \max(0, x - \text{shift})
+
+    Args:
+        shift (float, optional): Subtracted from x first. Default: ``1.0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.ShiftedReLU(shift=1.0)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, shift: float = 1.0):
+        super().__init__()
+        _checked("ShiftedReLU", shift)
+        self.shift = shift
+
+    def _extra_repr(self) -> str:
+        return f"shift={self.shift!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return shifted_relu(x, shift=self.shift)
