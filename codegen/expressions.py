@@ -99,28 +99,34 @@ class Comparison:
 _OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
 
 
-def parse_constraint(source: str, names: frozenset) -> Comparison:
-    tree = parse(source, "constraint")
+def conjuncts(source: str) -> list[str]:
+    """The comparisons of 'a == 1 and b == 2' (or the one comparison given), as sources."""
+    tree = parse(source, "condition")
+    if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And):
+        return [ast.unparse(value) for value in tree.values]
+    return [source]
+
+
+def parse_constraint(source: str, names: frozenset, what: str = "constraint") -> Comparison:
+    tree = parse(source, what)
     if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1):
-        raise ExpressionError(f"constraint '{source}' must be one comparison, such as 'alpha > 0'")
+        raise ExpressionError(f"{what} '{source}' must be one comparison, such as 'alpha > 0'")
 
     def operand(node):
         if isinstance(node, ast.Name):
             if node.id not in names:
                 raise ExpressionError(
-                    f"constraint '{source}' uses '{node.id}', which is not a parameter"
+                    f"{what} '{source}' uses '{node.id}', which is not a parameter"
                 )
             return node.id
         value = _number(node)
         if value is None:
-            raise ExpressionError(
-                f"constraint '{source}' may compare only parameter names and numbers"
-            )
+            raise ExpressionError(f"{what} '{source}' may compare only parameter names and numbers")
         return value
 
     left, right = operand(tree.left), operand(tree.comparators[0])
     if not isinstance(left, str):
-        raise ExpressionError(f"constraint '{source}' must start with a parameter name")
+        raise ExpressionError(f"{what} '{source}' must start with a parameter name")
     return Comparison(left, _OP_TEXT[type(tree.ops[0])], right)
 
 

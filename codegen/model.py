@@ -53,6 +53,16 @@ class Module:
 
 
 @dataclass(frozen=True)
+class SpecialCase:
+    """Parameter values for which a cheaper implementation gives the same results."""
+
+    when: tuple[
+        Comparison, ...
+    ]  # each of a parameter with a number; all hold. Tested once per call
+    implementation: str
+
+
+@dataclass(frozen=True)
 class Properties:
     range: str
     monotonic: bool
@@ -85,6 +95,9 @@ class Activation:
     test_params: tuple[tuple[tuple[str, object], ...], ...]
     properties: Properties
     references: tuple[Reference, ...] = field(default=())
+    aliases: tuple[str, ...] = ()  # other spellings of the function (PyTorch, JAX, Keras)
+    module_aliases: tuple[str, ...] = ()  # other spellings of the Module class
+    special_cases: tuple[SpecialCase, ...] = ()
 
     @property
     def inputs(self) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["literal"] = pylit.literal
     env.filters["rst"] = pylit.rst_text
     env.filters["rstrip"] = str.rstrip
+    env.filters["rst_code"] = lambda name: f"``{name}``"
     env.globals["HEADER"] = HEADER
     return env
 
@@ -46,6 +47,9 @@ def render(spec: Spec, templates: Path, extras: Extras = Extras()) -> dict[str, 
         "spec": spec,
         "extras": extras,
         "by_family": {key: [v.name for v in members] for key, _, members in families},
+        # Other libraries' spellings -> the name they stand for, functions then Modules.
+        "aliases": [(alias, v.name) for v in activations for alias in v.a.aliases]
+        + [(alias, v.module.class_name) for v in activations for alias in v.a.module_aliases],
     }
     out: dict[str, str] = {}
 

@@ -120,6 +120,25 @@ HELPER = Shape(
     ),
 )
 
+SPECIAL_CASE = Shape(
+    "special case",
+    "Parameter values for which a cheaper implementation gives the same results as the general one.",
+    (
+        Field(
+            "when",
+            "expression",
+            "One comparison of a parameter with a number, tested once per call: 'beta == 1'.",
+            required=True,
+        ),
+        Field(
+            "implementation",
+            "expression",
+            "The MLX expression computed instead; the generated tests check it against the general one.",
+            required=True,
+        ),
+    ),
+)
+
 ACTIVATION = Shape(
     "activation",
     "One activation: its function, Module, docs and tests.",
@@ -190,6 +209,24 @@ ACTIVATION = Shape(
             item=PROPERTIES,
         ),
         Field("references", "list", "Papers.", item=REFERENCE),
+        Field(
+            "aliases",
+            "list",
+            "Other names of the function, as PyTorch, JAX or Keras spell it: the same object.",
+            item="identifier",
+        ),
+        Field(
+            "special_cases",
+            "list",
+            "Cheaper implementations for particular parameter values, with the same results.",
+            item=SPECIAL_CASE,
+        ),
+        Field(
+            "module_aliases",
+            "list",
+            "Other names of the Module class, as PyTorch spells it: the same class.",
+            item="identifier",
+        ),
     ),
 )
 

@@ -14,7 +14,17 @@ import operator
 from . import expressions as ex
 from .diagnostics import Diagnostic, SpecError, did_you_mean
 from .load import Document, NodePath
-from .model import REQUIRED, Activation, Helper, Module, Param, Properties, Reference, Spec
+from .model import (
+    REQUIRED,
+    Activation,
+    Helper,
+    Module,
+    Param,
+    Properties,
+    Reference,
+    SpecialCase,
+    Spec,
+)
 from .schema import (
     ACTIVATION,
     DEFAULTS,
@@ -24,6 +34,7 @@ from .schema import (
     PARAM,
     REFERENCE,
     SPEC,
+    SPECIAL_CASE,
     Field,
     Shape,
 )
@@ -32,6 +43,8 @@ from .schema import (
 RESERVED = frozenset({"mx", "nn", "math", "partial", "x", "a", "b", "row"}) | frozenset(
     dir(builtins)
 )
+# Input names that only the split and reduce rules use, so other activations may name parameters so.
+AXIS_INPUTS = frozenset({"a", "b", "row"})
 # Functions the generated tests give reference expressions, beyond mpmath.
 REFERENCE_HELPERS = frozenset({"logsumexp", "negated"})
 
@@ -290,8 +303,52 @@ class _Validator:
                     helper_names,
                     names,
                 )
+            for j, alias in enumerate(activation.aliases):
+                self.unique(
+                    alias, path + ("aliases", j), names, "function name", helper_names, classes
+                )
+            for j, alias in enumerate(activation.module_aliases):
+                self.unique(
+                    alias,
+                    path + ("module_aliases", j),
+                    classes,
+                    "Module class name",
+                    helper_names,
+                    names,
+                )
             result.append(activation)
         self.cross_references(result, entries)
+        return tuple(result)
+
+    def special_cases(
+        self, entries: list, path: NodePath, params, inputs: tuple, helpers: frozenset
+    ) -> tuple[SpecialCase, ...]:
+        # The implementation sees the input alone: the condition fixes the parameter.
+        result = []
+        float_params = frozenset(p.name for p in params if p.type == "float")
+        for j, entry in enumerate(entries):
+            data = self.shape(entry, SPECIAL_CASE, path + (j,))
+            if data is None or not isinstance(data.get("when"), str):
+                continue
+            try:
+                when = tuple(
+                    ex.parse_constraint(part, float_params, "condition")
+                    for part in ex.conjuncts(data["when"])
+                )
+            except ex.ExpressionError as error:
+                self.error(path + (j, "when"), str(error), error.hint)
+                continue
+            if any(isinstance(c.right, str) for c in when):
+                self.error(path + (j, "when"), "a special case compares parameters with numbers")
+                continue
+            self.expression(
+                data.get("implementation"),
+                path + (j, "implementation"),
+                "special case",
+                inputs,
+                helpers,
+            )
+            result.append(SpecialCase(when, str(data.get("implementation", ""))))
         return tuple(result)
 
     def module_path(self, data: dict, path: NodePath) -> NodePath:
@@ -329,8 +386,10 @@ class _Validator:
             self.error(
                 path + ("family",), f"unknown family '{family}'", did_you_mean(family, families)
             )
-        params = self.params(self.items(data, "params"), path + ("params",), name)
         axis = data.get("axis", "none")
+        # The axis rules name what the formula and the reference see: a and b, or the row.
+        taken = {"split": {"a", "b"}, "reduce": {"row"}}.get(axis, set())
+        params = self.params(self.items(data, "params"), path + ("params",), name, frozenset(taken))
         axis_param = next((p for p in params if p.name == "axis"), None)
         if axis in ("reduce", "split") and (axis_param is None or axis_param.type != "int"):
             self.error(path + ("axis",), f"axis rule '{axis}' needs an int parameter named 'axis'")
@@ -390,6 +449,11 @@ class _Validator:
             for j, r in enumerate(self.items(data, "references"))
             if self.shape(r, REFERENCE, path + ("references", j)) and "title" in r and "url" in r
         )
+        special_cases = self.special_cases(
+            self.items(data, "special_cases"), path + ("special_cases",), params, inputs, helpers
+        )
+        if self.items(data, "module_aliases") and module is None:
+            self.error(path + ("module_aliases",), f"{name} has no Module to give other names")
         return Activation(
             name=name,
             module=module,
@@ -408,6 +472,11 @@ class _Validator:
             test_params=test_params,
             properties=properties,
             references=references,
+            special_cases=special_cases,
+            aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
+            module_aliases=tuple(
+                a for a in self.items(data, "module_aliases") if isinstance(a, str)
+            ),
         )
 
     def limits(self, data: dict, path: NodePath, axis: str, params) -> tuple:
@@ -461,7 +530,9 @@ class _Validator:
                         )
 
     # -- parameters -------------------------------------------------------------------------
-    def params(self, entries: list, path: NodePath, owner: str) -> tuple[Param, ...]:
+    def params(
+        self, entries: list, path: NodePath, owner: str, inputs: frozenset = frozenset()
+    ) -> tuple[Param, ...]:
         parsed: list[tuple[dict, NodePath]] = []
         seen: set[str] = set()
         for j, entry in enumerate(entries):
@@ -475,7 +546,7 @@ class _Validator:
             if data["name"] in seen:
                 self.error(path + (j, "name"), f"duplicate parameter '{data['name']}' of {owner}")
                 continue
-            if data["name"] in RESERVED:
+            if data["name"] in (RESERVED - AXIS_INPUTS) | inputs:
                 self.error(path + (j, "name"), f"parameter name '{data['name']}' is reserved")
                 continue
             seen.add(data["name"])

@@ -151,6 +151,8 @@ def function_docstring(a: Activation, spec: Spec) -> str:
     lines = [a.summary, ""]
     if a.description:
         lines += [a.description.strip(), ""]
+    if a.aliases:
+        lines += ["Also available as " + ", ".join(f"``{n}``" for n in a.aliases) + ".", ""]
     lines += [".. math::", "", "    " + a.formula.strip().replace("\n", "\n    "), ""]
     if a.approximates:
         lines += [f"An approximation of :func:`{a.approximates}`.", ""]
@@ -175,6 +177,12 @@ def example_lines(a: Activation) -> list[str]:
     ]
 
 
+def _example_values(a: Activation, params) -> list[tuple[Param, object]]:
+    """Each parameter with its default, or for a required one its value in the first test set."""
+    first = dict(a.test_params[0]) if a.test_params else {}
+    return [(p, first.get(p.name) if p.required else p.default) for p in params]
+
+
 def module_docstring(a: Activation) -> str:
     m = a.module
     lines = [a.summary, "", f"The Module form of :func:`{a.name}`"]
@@ -191,7 +199,9 @@ def module_docstring(a: Activation) -> str:
         lines += [""]
     if m.weights:
         lines += ["Learnable parameters: " + ", ".join(f"``{k}``" for k, _ in m.weights) + ".", ""]
-    example_args = ", ".join(f"{p.name}={_default_text(p)}" for p in m.params)
+    example_args = ", ".join(
+        f"{p.name}={pylit.literal(v)}" for p, v in _example_values(a, m.params)
+    )
     lines += [
         "Example:",
         "    >>> import mlx.core as mx",
@@ -204,7 +214,11 @@ def module_docstring(a: Activation) -> str:
 
 def _used_helpers(a: Activation, helpers: tuple[Helper, ...]) -> list[str]:
     names = set()
-    for source in [a.implementation, *(v for _, v in a.let)]:
+    for source in [
+        a.implementation,
+        *(v for _, v in a.let),
+        *(c.implementation for c in a.special_cases),
+    ]:
         names |= {
             n.func.id
             for n in ast.walk(ast.parse(source.strip(), mode="eval"))
@@ -231,6 +245,7 @@ class ModuleView:
     defaults: dict
     default_repr: str  # repr() of the Module built with its defaults
     passes: tuple  # function parameter -> attribute the Module passes for it
+    required_args: str  # constructor arguments for the required parameters, from the test values
 
 
 @dataclass(frozen=True)
@@ -265,6 +280,9 @@ class ActivationView:
     float_params: list[str]
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
     example: list[str]  # the docstring example's code lines, shown on the docs page too
+    exports: list[str]  # the names its module exports: function, Module, then their aliases
+    special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
+    special_values: list[dict]  # for each special case, parameter values that meet it
 
 
 def _reads(source: str) -> set[str]:
@@ -303,6 +321,15 @@ def _kernel_arg(p: Param) -> str:
     )  # arrays as they are; ints and strs are structural, so the kernel is traced per value
 
 
+def _meeting(when) -> dict:
+    """Parameter values that meet a special case's conditions (float parameters against numbers)."""
+    values = {}
+    for w in when:
+        value = float(w.right)
+        values[w.left] = {"<": value - 1, ">": value + 1, "!=": value + 1}.get(w.op, value)
+    return values
+
+
 def module_view(a: Activation) -> ModuleView | None:
     m: Module | None = a.module
     if m is None:
@@ -331,8 +358,11 @@ def module_view(a: Activation) -> ModuleView | None:
         params=m.params,
         own_params=m.params != tuple(p for p in a.params if p.type != "array"),
         defaults={p.name: p.default for p in m.params if not p.required},
-        default_repr=f"{m.class_name}({', '.join(f'{p.name}={p.default!r}' for p in m.params)})",
+        default_repr=f"{m.class_name}({', '.join(f'{p.name}={v!r}' for p, v in _example_values(a, m.params))})",
         passes=m.call,
+        required_args=", ".join(
+            f"{p.name}={pylit.literal(v)}" for p, v in _example_values(a, m.params) if p.required
+        ),
     )
 
 
@@ -392,6 +422,18 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         float_params=[p.name for p in a.params if p.type == "float"],
         limits={k: pylit.expression(v) for k, v in a.limits},
         example=example_lines(a),
+        special_cases=[
+            (
+                " and ".join(f"{w.left} {w.op} {pylit.literal(w.right)}" for w in c.when),
+                pylit.expression(c.implementation),
+            )
+            for c in a.special_cases
+        ],
+        special_values=[_meeting(c.when) for c in a.special_cases],
+        exports=[a.name]
+        + ([a.module.class_name] if a.module else [])
+        + list(a.aliases)
+        + list(a.module_aliases),
     )
 
 

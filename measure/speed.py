@@ -48,7 +48,12 @@ TORCH_NAMES = {  # torch.nn.functional spellings, where torch has the function
     "log_softmax": "log_softmax",
     "softmin": "softmin",
     "glu": "glu",
+    "hard_sigmoid": "hardsigmoid",
+    "tanhshrink": "tanhshrink",
+    "threshold": "threshold",
 }
+# Parameters for functions that have required ones (the same for every library).
+REQUIRED_ARGS = {"threshold": {"threshold": 0.5, "value": -2.0}}
 
 
 def median_seconds(run, repeats: int, warmup: int = 2) -> float:
@@ -78,10 +83,14 @@ def copy_call(x: mx.array):
 
 
 def call(library, name: str, x: mx.array):
+    """A timed call of the library's function, or None where the library lacks it."""
+    if not hasattr(library, name):
+        return None
     if name == "prelu":
         alpha = mx.array([0.25], dtype=x.dtype)
         return lambda: mx.eval(getattr(library, name)(x, alpha))
-    return lambda: mx.eval(getattr(library, name)(x))
+    kwargs = REQUIRED_ARGS.get(name, {})
+    return lambda: mx.eval(getattr(library, name)(x, **kwargs))
 
 
 def torch_call(name: str, x: mx.array):
@@ -95,7 +104,7 @@ def torch_call(name: str, x: mx.array):
     function = getattr(torch.nn.functional, TORCH_NAMES[name])
     dtype = {mx.float32: torch.float32, mx.bfloat16: torch.bfloat16}[x.dtype]
     t = torch.from_numpy(np.array(x.astype(mx.float32))).to(dtype)
-    kwargs = {"dim": -1} if name in ROWWISE else {}
+    kwargs = {"dim": -1} if name in ROWWISE else REQUIRED_ARGS.get(name, {})
     return lambda: function(t, **kwargs)
 
 
@@ -104,19 +113,24 @@ def main(argv=None) -> int:
     parser.add_argument("--size", type=int, default=2**22, help="elements per input")
     parser.add_argument("--repeats", type=int, default=9)
     parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
-    parser.add_argument("--only", nargs="*", help="activation names (default: all in mlx.nn)")
+    parser.add_argument("--only", nargs="*", help="activation names (default: all, less aliases)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the tables go")
     parser.add_argument(
         "--memory", action="store_true", help="also compare the backward pass's peak memory"
     )
     args = parser.parse_args(argv)
     mx.set_default_device(mx.cpu if args.device == "cpu" else mx.gpu)
-    names = args.only or [n for n in act.__all__ if n[0].islower() and hasattr(nn, n)]
+    # Every function once: an alias is the same object under another name.
+    names = args.only or [
+        n for n in act.__all__ if n[0].islower() and getattr(act, n).__name__ == n
+    ]
     rows = []
     for dtype_name, dtype in (("float32", mx.float32), ("bfloat16", mx.bfloat16)):
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
-    ratios = [r["ratio"] for r in rows]
+    # The targets compare with mlx.nn, so the summary covers the functions it has.
+    compared = [r for r in rows if r["ratio"] is not None]
+    ratios = [r["ratio"] for r in compared]
     summary = {
         "device": args.device,
         "machine": machine(args.device),
@@ -124,7 +138,7 @@ def main(argv=None) -> int:
         "date": date.today().isoformat(),
         "elements": args.size,
         "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
-        "worst": max(rows, key=lambda r: r["ratio"]),
+        "worst": max(compared, key=lambda r: r["ratio"]),
     }
     worst = summary["worst"]
     print(
@@ -132,7 +146,9 @@ def main(argv=None) -> int:
         f" ({worst['dtype']}) {worst['ratio']:.2f}"
     )
     if args.memory:
-        summary["backward_peak_memory"] = backward_memory(names, args.size)
+        summary["backward_peak_memory"] = backward_memory(
+            [n for n in names if hasattr(nn, n)], args.size
+        )
     if not args.only:
         args.out.mkdir(parents=True, exist_ok=True)
         table = json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n"
@@ -144,7 +160,8 @@ def main(argv=None) -> int:
 def measure(name: str, dtype_name: str, dtype, args) -> dict:
     x = inputs(name, dtype, args.size)
     ours = median_seconds(call(act, name, x), args.repeats)
-    theirs = median_seconds(call(nn, name, x), args.repeats)
+    theirs_run = call(nn, name, x)
+    theirs = median_seconds(theirs_run, args.repeats) if theirs_run else None
     copy = median_seconds(copy_call(x), args.repeats)
     torch_run = torch_call(name, x) if args.device == "cpu" else None
     torch_time = median_seconds(torch_run, args.repeats) if torch_run else None
@@ -152,18 +169,22 @@ def measure(name: str, dtype_name: str, dtype, args) -> dict:
         "name": name,
         "dtype": dtype_name,
         "ours_ms": ours * 1e3,
-        "mlx_nn_ms": theirs * 1e3,
-        "ratio": ours / theirs,
+        "mlx_nn_ms": theirs * 1e3 if theirs else None,
+        "ratio": ours / theirs if theirs else None,
         "copy_ms": copy * 1e3,
         "ours_vs_copy": ours / copy,
-        "mlx_nn_vs_copy": theirs / copy,
+        "mlx_nn_vs_copy": theirs / copy if theirs else None,
         "torch_ms": torch_time * 1e3 if torch_time else None,
     }
     torch_text = f"  torch {row['torch_ms']:.2f} ms" if torch_time else ""
+    theirs_text = (
+        f"mlx.nn {row['mlx_nn_ms']:8.3f} ms  ratio {row['ratio']:.2f}"
+        if theirs
+        else "not in mlx.nn" + " " * 17
+    )
     print(
-        f"{name:18s} {dtype_name:8s} ours {row['ours_ms']:8.3f} ms  mlx.nn {row['mlx_nn_ms']:8.3f} ms"
-        f"  ratio {row['ratio']:.2f}  | x+0 {row['copy_ms']:.3f} ms: ours {row['ours_vs_copy']:.2f}x,"
-        f" mlx.nn {row['mlx_nn_vs_copy']:.2f}x{torch_text}",
+        f"{name:18s} {dtype_name:8s} ours {row['ours_ms']:8.3f} ms  {theirs_text}"
+        f"  | x+0 {row['copy_ms']:.3f} ms: ours {row['ours_vs_copy']:.2f}x{torch_text}",
         flush=True,
     )
     return row
@@ -211,22 +232,28 @@ def backward_memory(names: list[str], size: int) -> list[dict]:
     return rows
 
 
+def _or_dash(value) -> str:
+    return f"{value:.2f}" if value is not None else "-"
+
+
 def markdown(summary, rows) -> str:
     lines = [
         f"Speed on the {summary['device'].upper()} ({summary['machine']}), MLX {summary['mlx']},"
         f" {summary['date']}: {summary['elements']} elements (rows of {ROW} for the softmax family"
         " and glu), median time; x+0 is MLX's compiled x + 0 on the same input.",
         "",
-        f"Geometric mean of ours / mlx.nn: {summary['geometric_mean_ratio']:.3f}.",
+        f"Geometric mean of ours / mlx.nn, over the functions mlx.nn has:"
+        f" {summary['geometric_mean_ratio']:.3f}.",
         "",
         "| activation | dtype | ours (ms) | mlx.nn (ms) | ours / mlx.nn | ours / x+0 | mlx.nn / x+0 | torch (ms) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         torch_text = f"{r['torch_ms']:.2f}" if r["torch_ms"] else "-"
+        theirs = f"{r['mlx_nn_ms']:.3f} | {r['ratio']:.2f}" if r["ratio"] is not None else "- | -"
         lines.append(
-            f"| {r['name']} | {r['dtype']} | {r['ours_ms']:.3f} | {r['mlx_nn_ms']:.3f} | {r['ratio']:.2f} |"
-            f" {r['ours_vs_copy']:.2f} | {r['mlx_nn_vs_copy']:.2f} | {torch_text} |"
+            f"| {r['name']} | {r['dtype']} | {r['ours_ms']:.3f} | {theirs} |"
+            f" {r['ours_vs_copy']:.2f} | {_or_dash(r['mlx_nn_vs_copy'])} | {torch_text} |"
         )
     memory = summary.get("backward_peak_memory")
     if memory:

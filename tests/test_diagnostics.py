@@ -125,6 +125,29 @@ CASES = {
         ),
         "spec/activations.yaml:28:5: error: duplicate key 'family' (first defined at line 27)",
     ),
+    "alias that repeats a function name": (
+        ("aliases: [shiftedrelu]", "aliases: [scaled_relu]"),
+        "spec/activations.yaml:40:15: error: duplicate function name 'scaled_relu' (first defined at line 14)",
+    ),
+    "Module alias that repeats a class name": (
+        ("module_aliases: [Shiftedrelu]", "module_aliases: [ScaledReLU]"),
+        "spec/activations.yaml:41:22: error: duplicate Module class name 'ScaledReLU' (first defined at line 15)",
+    ),
+    "Module aliases without a Module": (
+        ("module: ShiftedReLU", "module: null"),
+        "spec/activations.yaml:41:21: error: shifted_relu has no Module to give other names",
+    ),
+    "special case on something that is not a parameter": (
+        ('{when: "shift == 0"', '{when: "shift == 0 and scale == 1"'),
+        "spec/activations.yaml:49:16: error: condition 'scale == 1' uses 'scale', which is not a parameter",
+    ),
+    "a parameter named like a half of the split rule": (
+        (
+            "{name: axis, type: int, default: -1, doc: The axis.}",
+            "{name: axis, type: int, default: -1, doc: The axis.}\n      - {name: row, type: float, default: 1.0, doc: A row.}",
+        ),
+        "spec/activations.yaml:31:16: error: parameter name 'row' is reserved",
+    ),
 }
 
 

@@ -15,20 +15,26 @@ from .activations.elu import elu, ELU
 from .activations.celu import celu, CELU
 from .activations.selu import selu, SELU
 from .activations.step import step, Step
+from .activations.threshold import threshold, Threshold
+from .activations.sparse_plus import sparse_plus, SparsePlus
 from .activations.sigmoid import sigmoid, Sigmoid
 from .activations.tanh import tanh, Tanh
 from .activations.softsign import softsign, Softsign
 from .activations.softplus import softplus, Softplus
-from .activations.log_sigmoid import log_sigmoid, LogSigmoid
-from .activations.silu import silu, SiLU
+from .activations.squareplus import squareplus, Squareplus
+from .activations.log_sigmoid import log_sigmoid, LogSigmoid, logsigmoid
+from .activations.silu import silu, SiLU, swish
 from .activations.mish import mish, Mish
 from .activations.gelu import gelu, GELU
 from .activations.gelu_approx import gelu_approx
 from .activations.gelu_fast_approx import gelu_fast_approx
-from .activations.hardswish import hardswish, Hardswish
-from .activations.hard_tanh import hard_tanh, HardTanh
-from .activations.hard_shrink import hard_shrink, HardShrink
-from .activations.softshrink import softshrink, Softshrink
+from .activations.hardswish import hardswish, Hardswish, hard_silu, hard_swish
+from .activations.hard_tanh import hard_tanh, HardTanh, hardtanh, Hardtanh
+from .activations.hard_sigmoid import hard_sigmoid, HardSigmoid, hardsigmoid, Hardsigmoid
+from .activations.sparse_sigmoid import sparse_sigmoid, SparseSigmoid
+from .activations.hard_shrink import hard_shrink, HardShrink, hardshrink, Hardshrink
+from .activations.softshrink import softshrink, Softshrink, soft_shrink
+from .activations.tanhshrink import tanhshrink, Tanhshrink, tanh_shrink
 from .activations.softmax import softmax, Softmax
 from .activations.log_softmax import log_softmax, LogSoftmax
 from .activations.softmin import softmin, Softmin
@@ -46,10 +52,13 @@ __all__ = [
     "celu",
     "selu",
     "step",
+    "threshold",
+    "sparse_plus",
     "sigmoid",
     "tanh",
     "softsign",
     "softplus",
+    "squareplus",
     "log_sigmoid",
     "silu",
     "mish",
@@ -58,8 +67,11 @@ __all__ = [
     "gelu_fast_approx",
     "hardswish",
     "hard_tanh",
+    "hard_sigmoid",
+    "sparse_sigmoid",
     "hard_shrink",
     "softshrink",
+    "tanhshrink",
     "softmax",
     "log_softmax",
     "softmin",
@@ -73,20 +85,38 @@ __all__ = [
     "CELU",
     "SELU",
     "Step",
+    "Threshold",
+    "SparsePlus",
     "Sigmoid",
     "Tanh",
     "Softsign",
     "Softplus",
+    "Squareplus",
     "LogSigmoid",
     "SiLU",
     "Mish",
     "GELU",
     "Hardswish",
     "HardTanh",
+    "HardSigmoid",
+    "SparseSigmoid",
     "HardShrink",
     "Softshrink",
+    "Tanhshrink",
     "Softmax",
     "LogSoftmax",
     "Softmin",
     "GLU",
+    "logsigmoid",
+    "swish",
+    "hard_silu",
+    "hard_swish",
+    "hardtanh",
+    "hardsigmoid",
+    "hardshrink",
+    "soft_shrink",
+    "tanh_shrink",
+    "Hardtanh",
+    "Hardsigmoid",
+    "Hardshrink",
 ]

@@ -97,7 +97,7 @@ def test_example_in_the_docstring_runs():
 )
 def test_rejects_a_alpha_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"celu: alpha {words}")):
-        FUNCTION(support.sample(AXIS_RULE), alpha=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"alpha": bad}))
 
 
 @pytest.mark.parametrize("values, message", [({"alpha": 0.0}, "celu: alpha (0.0) must be != 0")])

@@ -97,7 +97,7 @@ def test_example_in_the_docstring_runs():
 )
 def test_rejects_a_alpha_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"elu: alpha {words}")):
-        FUNCTION(support.sample(AXIS_RULE), alpha=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"alpha": bad}))
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):

@@ -97,7 +97,7 @@ def test_example_in_the_docstring_runs():
 )
 def test_rejects_a_lambd_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"hard_shrink: lambd {words}")):
-        FUNCTION(support.sample(AXIS_RULE), lambd=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"lambd": bad}))
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ def test_example_in_the_docstring_runs():
 )
 def test_rejects_a_min_val_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"hard_tanh: min_val {words}")):
-        FUNCTION(support.sample(AXIS_RULE), min_val=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"min_val": bad}))
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_rejects_a_min_val_that_is_not_a_number(bad, words):
 )
 def test_rejects_a_max_val_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"hard_tanh: max_val {words}")):
-        FUNCTION(support.sample(AXIS_RULE), max_val=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"max_val": bad}))
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,7 @@ def test_example_in_the_docstring_runs():
 )
 def test_rejects_a_negative_slope_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"leaky_relu: negative_slope {words}")):
-        FUNCTION(support.sample(AXIS_RULE), negative_slope=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"negative_slope": bad}))
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):

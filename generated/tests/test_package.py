@@ -19,10 +19,13 @@ SPEC_FUNCTIONS = [
     "celu",
     "selu",
     "step",
+    "threshold",
+    "sparse_plus",
     "sigmoid",
     "tanh",
     "softsign",
     "softplus",
+    "squareplus",
     "log_sigmoid",
     "silu",
     "mish",
@@ -31,8 +34,11 @@ SPEC_FUNCTIONS = [
     "gelu_fast_approx",
     "hardswish",
     "hard_tanh",
+    "hard_sigmoid",
+    "sparse_sigmoid",
     "hard_shrink",
     "softshrink",
+    "tanhshrink",
     "softmax",
     "log_softmax",
     "softmin",
@@ -48,22 +54,43 @@ SPEC_MODULES = [
     "CELU",
     "SELU",
     "Step",
+    "Threshold",
+    "SparsePlus",
     "Sigmoid",
     "Tanh",
     "Softsign",
     "Softplus",
+    "Squareplus",
     "LogSigmoid",
     "SiLU",
     "Mish",
     "GELU",
     "Hardswish",
     "HardTanh",
+    "HardSigmoid",
+    "SparseSigmoid",
     "HardShrink",
     "Softshrink",
+    "Tanhshrink",
     "Softmax",
     "LogSoftmax",
     "Softmin",
     "GLU",
+]
+# Other libraries' spellings -> the function or Module they name.
+SPEC_ALIASES = [
+    ("logsigmoid", "log_sigmoid"),
+    ("swish", "silu"),
+    ("hard_silu", "hardswish"),
+    ("hard_swish", "hardswish"),
+    ("hardtanh", "hard_tanh"),
+    ("hardsigmoid", "hard_sigmoid"),
+    ("hardshrink", "hard_shrink"),
+    ("soft_shrink", "softshrink"),
+    ("tanh_shrink", "tanhshrink"),
+    ("Hardtanh", "HardTanh"),
+    ("Hardsigmoid", "HardSigmoid"),
+    ("Hardshrink", "HardShrink"),
 ]
 # What mlx.nn 0.32 offers; each must exist here with the same parameter names and defaults.
 MLX_NN_FUNCTIONS = [
@@ -125,9 +152,16 @@ MLX_NN_MODULES = [
 
 
 def test_exports_exactly_the_spec():
-    assert sorted(act.__all__) == sorted(SPEC_FUNCTIONS + SPEC_MODULES)
+    assert sorted(act.__all__) == sorted(
+        SPEC_FUNCTIONS + SPEC_MODULES + [alias for alias, _ in SPEC_ALIASES]
+    )
     for name in act.__all__:
         assert getattr(act, name) is not None
+
+
+@pytest.mark.parametrize("alias, name", SPEC_ALIASES)
+def test_an_alias_is_the_same_object(alias, name):
+    assert getattr(act, alias) is getattr(act, name)
 
 
 def _parameters(obj):
@@ -159,4 +193,7 @@ def test_api_listing_matches_the_package():
         )
         if module:
             live.append(f"{module}{inspect.signature(getattr(act, module))}")
+        live += [
+            f"{alias} = {target}" for alias, target in SPEC_ALIASES if target in (name, module)
+        ]
     assert lines == live

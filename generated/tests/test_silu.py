@@ -3,6 +3,8 @@
 
 import importlib
 import inspect
+import math
+import re
 
 import mlx.core as mx
 import pytest
@@ -14,14 +16,14 @@ import support
 FUNCTION = act.silu
 IMPLEMENTATION = importlib.import_module("mlx_activations.activations.silu")
 AXIS_RULE = "none"
-DEFAULTS = {}
+DEFAULTS = {"beta": 1.0}
 ARRAY_PARAMS = []
-PARAM_SETS = [{}]
+PARAM_SETS = [{}, {"beta": 1.5}, {"beta": -0.5}, {"beta": 0.0}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
-def reference(x):
-    return x / (1 + mp.exp(-x))
+def reference(x, beta):
+    return x / (1 + mp.exp(-beta * x))
 
 
 def call_args(params):
@@ -36,7 +38,7 @@ def test_matches_reference(dtype, params):
     )
 
 
-LIMITS = {"-inf": "0", "inf": "mp.inf"}
+LIMITS = {"-inf": "0 if beta > 0 else -mp.inf", "inf": "mp.inf if beta >= 0 else 0"}
 
 
 def limit(at, params):
@@ -74,15 +76,40 @@ def test_keeps_the_input_dtype(dtype):
 
 def test_signature_and_defaults():
     signature = inspect.signature(FUNCTION)
-    assert str(signature) == "(x: mlx.core.array) -> mlx.core.array"
+    assert str(signature) == "(x: mlx.core.array, beta: float = 1.0) -> mlx.core.array"
     defaults = {name: p.default for name, p in signature.parameters.items() if name != "x"}
-    assert defaults == {}
+    assert defaults == {"beta": 1.0}
     x = support.sample(AXIS_RULE)
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("values", [{"beta": 1.0}], ids=str)
+def test_special_case_gives_the_general_results(dtype, values):
+    x = mx.concatenate(
+        [
+            support.cases(AXIS_RULE, dtype, -1)[0],
+            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
+        ]
+    )
+    assert support.same(FUNCTION(x, **values), IMPLEMENTATION._general(x, **(DEFAULTS | values)))
+
+
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (math.nan, "must not be NaN"),
+        ("1.0", "must be a real number"),
+        (True, "must be a real number"),
+    ],
+)
+def test_rejects_a_beta_that_is_not_a_number(bad, words):
+    with pytest.raises(ValueError, match=re.escape(f"silu: beta {words}")):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"beta": bad}))
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
@@ -108,8 +135,9 @@ MODULE = act.SiLU
 
 def test_module_defaults_and_repr():
     layer = MODULE()
-    assert repr(layer) == "SiLU()"
-    assert str(inspect.signature(MODULE)) == "()"
+    assert layer.beta == 1.0
+    assert repr(layer) == "SiLU(beta=1.0)"
+    assert str(inspect.signature(MODULE)) == "(beta: float = 1.0)"
 
 
 @pytest.mark.parametrize("params", PARAM_SETS, ids=str)

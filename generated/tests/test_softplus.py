@@ -3,6 +3,8 @@
 
 import importlib
 import inspect
+import math
+import re
 
 import mlx.core as mx
 import pytest
@@ -14,14 +16,18 @@ import support
 FUNCTION = act.softplus
 IMPLEMENTATION = importlib.import_module("mlx_activations.activations.softplus")
 AXIS_RULE = "none"
-DEFAULTS = {}
+DEFAULTS = {"beta": 1.0, "threshold": 20.0}
 ARRAY_PARAMS = []
-PARAM_SETS = [{}]
+PARAM_SETS = [{}, {"beta": 2.0}, {"beta": 3.0, "threshold": 5.0}, {"beta": 0.75}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
-def reference(x):
-    return mp.log1p(mp.exp(x))
+def reference(x, beta, threshold):
+    return (
+        x + mp.log1p(mp.exp(-threshold)) / beta
+        if beta * x > threshold
+        else mp.log1p(mp.exp(beta * x)) / beta
+    )
 
 
 def call_args(params):
@@ -74,15 +80,68 @@ def test_keeps_the_input_dtype(dtype):
 
 def test_signature_and_defaults():
     signature = inspect.signature(FUNCTION)
-    assert str(signature) == "(x: mlx.core.array) -> mlx.core.array"
+    assert (
+        str(signature)
+        == "(x: mlx.core.array, beta: float = 1.0, threshold: float = 20.0) -> mlx.core.array"
+    )
     defaults = {name: p.default for name, p in signature.parameters.items() if name != "x"}
-    assert defaults == {}
+    assert defaults == {"beta": 1.0, "threshold": 20.0}
     x = support.sample(AXIS_RULE)
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("values", [{"beta": 1.0, "threshold": 20.0}], ids=str)
+def test_special_case_gives_the_general_results(dtype, values):
+    x = mx.concatenate(
+        [
+            support.cases(AXIS_RULE, dtype, -1)[0],
+            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
+        ]
+    )
+    assert support.same(FUNCTION(x, **values), IMPLEMENTATION._general(x, **(DEFAULTS | values)))
+
+
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (math.nan, "must not be NaN"),
+        ("1.0", "must be a real number"),
+        (True, "must be a real number"),
+    ],
+)
+def test_rejects_a_beta_that_is_not_a_number(bad, words):
+    with pytest.raises(ValueError, match=re.escape(f"softplus: beta {words}")):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"beta": bad}))
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (math.nan, "must not be NaN"),
+        ("1.0", "must be a real number"),
+        (True, "must be a real number"),
+    ],
+)
+def test_rejects_a_threshold_that_is_not_a_number(bad, words):
+    with pytest.raises(ValueError, match=re.escape(f"softplus: threshold {words}")):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"threshold": bad}))
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"beta": 0.0}, "softplus: beta (0.0) must be > 0"),
+        ({"threshold": -1.0}, "softplus: threshold (-1.0) must be >= 0"),
+    ],
+)
+def test_function_rejects_values_that_break_a_constraint(values, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        FUNCTION(support.sample(AXIS_RULE), **values)
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
@@ -108,8 +167,10 @@ MODULE = act.Softplus
 
 def test_module_defaults_and_repr():
     layer = MODULE()
-    assert repr(layer) == "Softplus()"
-    assert str(inspect.signature(MODULE)) == "()"
+    assert layer.beta == 1.0
+    assert layer.threshold == 20.0
+    assert repr(layer) == "Softplus(beta=1.0, threshold=20.0)"
+    assert str(inspect.signature(MODULE)) == "(beta: float = 1.0, threshold: float = 20.0)"
 
 
 @pytest.mark.parametrize("params", PARAM_SETS, ids=str)
@@ -119,6 +180,18 @@ def test_module_matches_the_function(params):
     for name, value in params.items():
         assert getattr(layer, name) == value
     assert support.same(layer(x), FUNCTION(x, **params))
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"beta": 0.0}, "Softplus: beta (0.0) must be > 0"),
+        ({"threshold": -1.0}, "Softplus: threshold (-1.0) must be >= 0"),
+    ],
+)
+def test_module_rejects_values_that_break_a_constraint(values, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        MODULE(**values)
 
 
 def test_module_example_in_the_docstring_runs():

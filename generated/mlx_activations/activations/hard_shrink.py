@@ -8,7 +8,7 @@ import mlx.nn as nn
 
 from .. import _checks
 
-__all__ = ["hard_shrink", "HardShrink"]
+__all__ = ["hard_shrink", "HardShrink", "hardshrink", "Hardshrink"]
 
 
 def _formula(x, lambd):
@@ -32,6 +32,8 @@ def _checked(owner, lambd):
 
 def hard_shrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     r"""Applies the hard shrinkage function.
+
+    Also available as ``hardshrink``.
 
     .. math::
 
@@ -84,3 +86,8 @@ class HardShrink(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return hard_shrink(x, lambd=self.lambd)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+hardshrink = hard_shrink
+Hardshrink = HardShrink

@@ -8,7 +8,7 @@ import mlx.nn as nn
 
 from .. import _checks
 
-__all__ = ["hard_tanh", "HardTanh"]
+__all__ = ["hard_tanh", "HardTanh", "hardtanh", "Hardtanh"]
 
 
 def _formula(x, min_val, max_val):
@@ -33,6 +33,8 @@ def _checked(owner, min_val, max_val):
 
 def hard_tanh(x: mx.array, min_val: float = -1.0, max_val: float = 1.0) -> mx.array:
     r"""Applies the HardTanh function.
+
+    Also available as ``hardtanh``.
 
     .. math::
 
@@ -88,3 +90,8 @@ class HardTanh(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return hard_tanh(x, min_val=self.min_val, max_val=self.max_val)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+hardtanh = hard_tanh
+Hardtanh = HardTanh

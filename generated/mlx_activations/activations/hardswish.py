@@ -8,7 +8,7 @@ import mlx.nn as nn
 
 from .. import _checks
 
-__all__ = ["hardswish", "Hardswish"]
+__all__ = ["hardswish", "Hardswish", "hard_silu", "hard_swish"]
 
 
 def _formula(x):
@@ -26,6 +26,8 @@ def hardswish(x: mx.array) -> mx.array:
     r"""Applies the hard swish function.
 
     The gate min(max((x + 3) / 6, 0), 1) is formed before the product, so x near the float32 maximum does not overflow (mlx.nn returns inf from 5.7e37), and hardswish(-inf) is 0.
+
+    Also available as ``hard_silu``, ``hard_swish``.
 
     .. math::
 
@@ -71,3 +73,8 @@ class Hardswish(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return hardswish(x)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+hard_silu = hardswish
+hard_swish = hardswish

@@ -9,7 +9,7 @@ import mlx.nn as nn
 from .. import _checks
 from .._helpers import log1p_exp_neg_abs
 
-__all__ = ["log_sigmoid", "LogSigmoid"]
+__all__ = ["log_sigmoid", "LogSigmoid", "logsigmoid"]
 
 
 def _formula(x):
@@ -25,6 +25,8 @@ def _kernel(x):
 
 def log_sigmoid(x: mx.array) -> mx.array:
     r"""Applies the logarithm of the logistic sigmoid.
+
+    Also available as ``logsigmoid``.
 
     .. math::
 
@@ -70,3 +72,7 @@ class LogSigmoid(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return log_sigmoid(x)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+logsigmoid = log_sigmoid

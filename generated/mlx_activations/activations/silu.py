@@ -7,33 +7,51 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic_times
+from .._helpers import logistic_times, scaled_error
 
-__all__ = ["silu", "SiLU"]
+__all__ = ["silu", "SiLU", "swish"]
 
 
-def _formula(x):
+def _formula(x, beta, beta_big, beta_high, beta_low):
     # The spec's implementation, evaluated in the compute dtype.
-    return logistic_times(x, x, 0)
+    return logistic_times(x, beta * x, scaled_error(x, beta_high, beta_low))
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x):
+def _kernel(x, beta, beta_big, beta_high, beta_low):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+    return _checks.to_output(
+        _formula(_checks.to_compute(x), beta, beta_big, beta_high, beta_low), x.dtype
+    )
 
 
-def silu(x: mx.array) -> mx.array:
+@partial(mx.compile, shapeless=True)
+def _special_kernel_0(x):
+    # Where beta == 1: the same results as _kernel, from fewer operations.
+    x, dtype = _checks.to_compute(x), x.dtype
+    return _checks.to_output(logistic_times(x, x, 0), dtype)
+
+
+def _checked(owner, beta):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    beta = _checks.real(owner, "beta", beta)
+    return (beta,)
+
+
+def silu(x: mx.array, beta: float = 1.0) -> mx.array:
     r"""Applies the Sigmoid Linear Unit, also known as swish.
 
     Results keep full precision down to the smallest normal float32 (mlx.nn flushes them to -0 for x in [-92, -88.7]), and silu(-inf) is 0.
 
+    Also available as ``swish``.
+
     .. math::
 
-        \text{SiLU}(x) = x \, \sigma(x)
+        \text{SiLU}(x) = x \, \sigma(\beta x)
 
     Args:
         x (array): The input.
+        beta (float, optional): Scale inside the sigmoid (swish-beta); 1 gives silu. Default: ``1.0``.
 
     Returns:
         array: The result, with the shape and dtype of ``x``.
@@ -42,10 +60,23 @@ def silu(x: mx.array) -> mx.array:
         >>> import mlx.core as mx
         >>> import mlx_activations as act
         >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
-        >>> y = act.silu(x)
+        >>> y = act.silu(x, beta=1.5)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    (beta,) = _checked("silu", beta)
+    if beta == 1:
+        return _special_kernel_0(x)
+    return _general(x, beta)
+
+
+def _general(x, beta):
+    # The spec's implementation for any parameter values, with checked parameters.
+    beta = mx.array(beta, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    beta_big = 4097 * beta
+    beta_high = beta_big - (beta_big - beta)
+    beta_low = beta - beta_high
+    return _kernel(x, beta, beta_big, beta_high, beta_low)
 
 
 class SiLU(nn.Module):
@@ -55,20 +86,29 @@ class SiLU(nn.Module):
 
     .. math::
 
-        \text{SiLU}(x) = x \, \sigma(x)
+        \text{SiLU}(x) = x \, \sigma(\beta x)
+
+    Args:
+        beta (float, optional): Scale inside the sigmoid (swish-beta); 1 gives silu. Default: ``1.0``.
 
     Example:
         >>> import mlx.core as mx
         >>> import mlx_activations as act
-        >>> layer = act.SiLU()
+        >>> layer = act.SiLU(beta=1.0)
         >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
     """
 
-    def __init__(self):
+    def __init__(self, beta: float = 1.0):
         super().__init__()
+        _checked("SiLU", beta)
+        self.beta = beta
 
     def _extra_repr(self) -> str:
-        return ""
+        return f"beta={self.beta!r}"
 
     def __call__(self, x: mx.array) -> mx.array:
-        return silu(x)
+        return silu(x, beta=self.beta)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+swish = silu

@@ -8,7 +8,7 @@ import mlx.nn as nn
 
 from .. import _checks
 
-__all__ = ["softshrink", "Softshrink"]
+__all__ = ["softshrink", "Softshrink", "soft_shrink"]
 
 
 def _formula(x, lambd):
@@ -32,6 +32,8 @@ def _checked(owner, lambd):
 
 def softshrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     r"""Applies the soft shrinkage function.
+
+    Also available as ``soft_shrink``.
 
     .. math::
 
@@ -84,3 +86,7 @@ class Softshrink(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return softshrink(x, lambd=self.lambd)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+soft_shrink = softshrink

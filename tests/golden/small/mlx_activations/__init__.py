@@ -8,7 +8,7 @@ function as constructor arguments.
 
 from .activations.scaled_relu import scaled_relu, ScaledReLU
 from .activations.doubled_softmax import doubled_softmax, DoubledSoftmax
-from .activations.shifted_relu import shifted_relu, ShiftedReLU
+from .activations.shifted_relu import shifted_relu, ShiftedReLU, shiftedrelu, Shiftedrelu
 
 __version__ = "0.1.0"
 
@@ -19,4 +19,6 @@ __all__ = [
     "ScaledReLU",
     "DoubledSoftmax",
     "ShiftedReLU",
+    "shiftedrelu",
+    "Shiftedrelu",
 ]

@@ -11,6 +11,8 @@ import mlx_activations as act
 
 SPEC_FUNCTIONS = ["scaled_relu", "doubled_softmax", "shifted_relu"]
 SPEC_MODULES = ["ScaledReLU", "DoubledSoftmax", "ShiftedReLU"]
+# Other libraries' spellings -> the function or Module they name.
+SPEC_ALIASES = [("shiftedrelu", "shifted_relu"), ("Shiftedrelu", "ShiftedReLU")]
 # What mlx.nn 0.32 offers; each must exist here with the same parameter names and defaults.
 MLX_NN_FUNCTIONS = [
     "elu",
@@ -71,9 +73,16 @@ MLX_NN_MODULES = [
 
 
 def test_exports_exactly_the_spec():
-    assert sorted(act.__all__) == sorted(SPEC_FUNCTIONS + SPEC_MODULES)
+    assert sorted(act.__all__) == sorted(
+        SPEC_FUNCTIONS + SPEC_MODULES + [alias for alias, _ in SPEC_ALIASES]
+    )
     for name in act.__all__:
         assert getattr(act, name) is not None
+
+
+@pytest.mark.parametrize("alias, name", SPEC_ALIASES)
+def test_an_alias_is_the_same_object(alias, name):
+    assert getattr(act, alias) is getattr(act, name)
 
 
 def _parameters(obj):
@@ -105,4 +114,7 @@ def test_api_listing_matches_the_package():
         )
         if module:
             live.append(f"{module}{inspect.signature(getattr(act, module))}")
+        live += [
+            f"{alias} = {target}" for alias, target in SPEC_ALIASES if target in (name, module)
+        ]
     assert lines == live

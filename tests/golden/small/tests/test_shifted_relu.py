@@ -83,6 +83,18 @@ def test_signature_and_defaults():
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("values", [{"shift": 0.0}], ids=str)
+def test_special_case_gives_the_general_results(dtype, values):
+    x = mx.concatenate(
+        [
+            support.cases(AXIS_RULE, dtype, -1)[0],
+            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
+        ]
+    )
+    assert support.same(FUNCTION(x, **values), IMPLEMENTATION._general(x, **(DEFAULTS | values)))
+
+
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 
@@ -97,7 +109,7 @@ def test_example_in_the_docstring_runs():
 )
 def test_rejects_a_shift_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"shifted_relu: shift {words}")):
-        FUNCTION(support.sample(AXIS_RULE), shift=bad)
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"shift": bad}))
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):

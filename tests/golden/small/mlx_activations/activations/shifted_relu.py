@@ -8,7 +8,7 @@ import mlx.nn as nn
 
 from .. import _checks
 
-__all__ = ["shifted_relu", "ShiftedReLU"]
+__all__ = ["shifted_relu", "ShiftedReLU", "shiftedrelu", "Shiftedrelu"]
 
 
 def _formula(x, shift, negated):
@@ -22,6 +22,13 @@ def _kernel(x, shift, negated):
     return _checks.to_output(_formula(_checks.to_compute(x), shift, negated), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _special_kernel_0(x):
+    # Where shift == 0: the same results as _kernel, from fewer operations.
+    x, dtype = _checks.to_compute(x), x.dtype
+    return _checks.to_output(mx.maximum(x, 0), dtype)
+
+
 def _checked(owner, shift):
     # Shared by the function and the Module, so both reject the same values with the same words.
     shift = _checks.real(owner, "shift", shift)
@@ -30,6 +37,8 @@ def _checked(owner, shift):
 
 def shifted_relu(x: mx.array, shift: float = 1.0) -> mx.array:
     r"""Applies max(0, x - shift).
+
+    Also available as ``shiftedrelu``.
 
     .. math::
 
@@ -50,6 +59,13 @@ def shifted_relu(x: mx.array, shift: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (shift,) = _checked("shifted_relu", shift)
+    if shift == 0:
+        return _special_kernel_0(x)
+    return _general(x, shift)
+
+
+def _general(x, shift):
+    # The spec's implementation for any parameter values, with checked parameters.
     shift = mx.array(shift, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
     negated = 0 - shift
@@ -85,3 +101,8 @@ class ShiftedReLU(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return shifted_relu(x, shift=self.shift)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+shiftedrelu = shifted_relu
+Shiftedrelu = ShiftedReLU

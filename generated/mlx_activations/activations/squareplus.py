@@ -1,0 +1,105 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""The squareplus activation and its Module, Squareplus."""
+
+from functools import partial
+
+import mlx.core as mx
+import mlx.nn as nn
+
+from .. import _checks
+
+__all__ = ["squareplus", "Squareplus"]
+
+
+def _formula(x, b, sqrt_b, b_scaled):
+    # The spec's implementation, evaluated in the compute dtype.
+    magnitude = mx.maximum(-x, x)
+    bounded = mx.minimum(mx.maximum(magnitude, 1e-18), 1e18)
+    scaled = mx.minimum(magnitude, 1e-18) * 9.223372036854776e18
+    tiny_root = mx.where(
+        b >= 1e-20,
+        sqrt_b,
+        mx.sqrt(mx.maximum(scaled * scaled + b_scaled, 1.2e-38)) * 1.0842021724855044e-19,
+    )
+    root = mx.where(
+        magnitude > 1e18,
+        magnitude,
+        mx.where(magnitude < 1e-18, tiny_root, mx.sqrt(bounded * bounded + b)),
+    )
+    return mx.where(x >= 0, x / 2 + root / 2, b / (2 * mx.maximum(root + magnitude, 1e-19)))
+
+
+@partial(mx.compile, shapeless=True)
+def _kernel(x, b, sqrt_b, b_scaled):
+    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
+    return _checks.to_output(_formula(_checks.to_compute(x), b, sqrt_b, b_scaled), x.dtype)
+
+
+def _checked(owner, b):
+    # Shared by the function and the Module, so both reject the same values with the same words.
+    b = _checks.real(owner, "b", b)
+    if not (b >= 0):
+        raise ValueError(f"{owner}: b ({b!r}) must be >= 0")
+    return (b,)
+
+
+def squareplus(x: mx.array, b: float = 4.0) -> mx.array:
+    r"""Applies the squareplus function.
+
+    (x + sqrt(x^2 + b)) / 2, a smooth ReLU built from a square root (JAX, Keras). For x < 0 it is computed as b / (2 (sqrt(x^2 + b) - x)), which does not cancel, and past |x| = 1e18 the root is |x|, so x^2 does not overflow.
+
+    .. math::
+
+        \text{Squareplus}(x) = \frac{x + \sqrt{x^2 + b}}{2}
+
+    Args:
+        x (array): The input.
+        b (float, optional): Smoothness near 0; b = 0 gives relu. Default: ``4.0``. Must satisfy ``b >= 0``.
+
+    Returns:
+        array: The result, with the shape and dtype of ``x``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> x = mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+        >>> y = act.squareplus(x, b=1.0)
+    """
+    x = _checks.as_array(x)
+    (b,) = _checked("squareplus", b)
+    b = mx.array(b, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    sqrt_b = mx.sqrt(b)
+    b_scaled = b * 8.507059173023462e37
+    return _kernel(x, b, sqrt_b, b_scaled)
+
+
+class Squareplus(nn.Module):
+    r"""Applies the squareplus function.
+
+    The Module form of :func:`squareplus`.
+
+    .. math::
+
+        \text{Squareplus}(x) = \frac{x + \sqrt{x^2 + b}}{2}
+
+    Args:
+        b (float, optional): Smoothness near 0; b = 0 gives relu. Default: ``4.0``. Must satisfy ``b >= 0``.
+
+    Example:
+        >>> import mlx.core as mx
+        >>> import mlx_activations as act
+        >>> layer = act.Squareplus(b=4.0)
+        >>> y = layer(mx.array([-2.0, -0.5, 0.0, 0.5, 2.0]))
+    """
+
+    def __init__(self, b: float = 4.0):
+        super().__init__()
+        _checked("Squareplus", b)
+        self.b = b
+
+    def _extra_repr(self) -> str:
+        return f"b={self.b!r}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        return squareplus(x, b=self.b)
