@@ -61,10 +61,15 @@ def sum_error(a, b):
     return mx.where(mx.isfinite(error), error, 0)
 
 
+def high_half(x):
+    r"""x rounded to its 12 leading significant bits (Veltkamp's split), so that x - high_half(x) is exact and both halves multiply other 12-bit numbers without rounding."""
+    big = 4097 * x
+    return big - (big - x)
+
+
 def scaled_error(x, c_high, c_low):
     r"""The rounding error of x * (c_high + c_low) in float32 (Dekker's TwoProduct with Veltkamp's split). The constant is given split: c_high has at most 12 significant bits and c_low is the exact rest. 0 where the product is not finite."""
-    big = 4097 * x
-    x_high = big - (big - x)
+    x_high = high_half(x)
     x_low = x - x_high
     error = x_high * c_high - x * (c_high + c_low) + x_high * c_low + x_low * c_high + x_low * c_low
     return mx.where(mx.isfinite(error), error, 0)
@@ -72,11 +77,9 @@ def scaled_error(x, c_high, c_low):
 
 def product_error(a, b):
     r"""The rounding error of a * b (Dekker's TwoProduct). 0 where the product is not finite."""
-    a_big = 4097 * a
-    a_high = a_big - (a_big - a)
+    a_high = high_half(a)
     a_low = a - a_high
-    b_big = 4097 * b
-    b_high = b_big - (b_big - b)
+    b_high = high_half(b)
     b_low = b - b_high
     error = a_high * b_high - a * b + a_high * b_low + a_low * b_high + a_low * b_low
     return mx.where(mx.isfinite(error), error, 0)
@@ -84,8 +87,7 @@ def product_error(a, b):
 
 def square_error(x):
     r"""The rounding error of x * x (Dekker's TwoProduct). 0 where the square is not finite."""
-    big = 4097 * x
-    high = big - (big - x)
+    high = high_half(x)
     low = x - high
     error = high * high - x * x + 2 * high * low + low * low
     return mx.where(mx.isfinite(error), error, 0)

@@ -7,22 +7,20 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic_times, scaled_error
+from .._helpers import logistic_times, high_half, scaled_error
 
 __all__ = ["silu", "SiLU", "swish"]
 
 
-def _formula(x, beta, beta_big, beta_high, beta_low):
+def _formula(x, beta, beta_high, beta_low):
     # The spec's implementation, evaluated in the compute dtype.
     return logistic_times(x, beta * x, scaled_error(x, beta_high, beta_low))
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, beta, beta_big, beta_high, beta_low):
+def _kernel(x, beta, beta_high, beta_low):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(
-        _formula(_checks.to_compute(x), beta, beta_big, beta_high, beta_low), x.dtype
-    )
+    return _checks.to_output(_formula(_checks.to_compute(x), beta, beta_high, beta_low), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -73,10 +71,9 @@ def _general(x, beta):
     # The spec's implementation for any parameter values, with checked parameters.
     beta = mx.array(beta, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
-    beta_big = 4097 * beta
-    beta_high = beta_big - (beta_big - beta)
+    beta_high = high_half(beta)
     beta_low = beta - beta_high
-    return _kernel(x, beta, beta_big, beta_high, beta_low)
+    return _kernel(x, beta, beta_high, beta_low)
 
 
 class SiLU(nn.Module):

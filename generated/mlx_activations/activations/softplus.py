@@ -7,12 +7,12 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_abs, log1p_exp_neg_abs, scaled_error
+from .._helpers import exp_neg_abs, log1p_exp_neg_abs, high_half, scaled_error
 
 __all__ = ["softplus", "Softplus"]
 
 
-def _formula(x, beta, threshold, beta_big, beta_high, beta_low, shift):
+def _formula(x, beta, threshold, beta_high, beta_low, shift):
     # The spec's implementation, evaluated in the compute dtype.
     u = beta * x
     u_low = scaled_error(x, beta_high, beta_low)
@@ -24,11 +24,10 @@ def _formula(x, beta, threshold, beta_big, beta_high, beta_low, shift):
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, beta, threshold, beta_big, beta_high, beta_low, shift):
+def _kernel(x, beta, threshold, beta_high, beta_low, shift):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
     return _checks.to_output(
-        _formula(_checks.to_compute(x), beta, threshold, beta_big, beta_high, beta_low, shift),
-        x.dtype,
+        _formula(_checks.to_compute(x), beta, threshold, beta_high, beta_low, shift), x.dtype
     )
 
 
@@ -85,11 +84,10 @@ def _general(x, beta, threshold):
     beta = mx.array(beta, dtype=mx.float32)
     threshold = mx.array(threshold, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
-    beta_big = 4097 * beta
-    beta_high = beta_big - (beta_big - beta)
+    beta_high = high_half(beta)
     beta_low = beta - beta_high
     shift = mx.log1p(mx.exp(-threshold)) / beta
-    return _kernel(x, beta, threshold, beta_big, beta_high, beta_low, shift)
+    return _kernel(x, beta, threshold, beta_high, beta_low, shift)
 
 
 class Softplus(nn.Module):
