@@ -21,7 +21,7 @@ REQUIRED = _Required()  # the default of a parameter that has none
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # float | int | str | array
+    type: str  # float | int | str | array | bool | key (an mx.random key, or None)
     doc: str
     default: object = REQUIRED
     constraint: Comparison | None = None
@@ -31,6 +31,27 @@ class Param:
     @property
     def required(self) -> bool:
         return self.default is REQUIRED
+
+
+def constructor_params(params) -> tuple[Param, ...]:
+    """The function's parameters that a plain Module takes in its constructor: not arrays (they
+    are weights), not random keys (the Module draws from MLX's global generator), and not the
+    training flag (the Module passes its own training mode)."""
+    return tuple(
+        p
+        for p in params
+        if p.type not in ("array", "key") and not (p.type == "bool" and p.name == "training")
+    )
+
+
+@dataclass(frozen=True)
+class RandomDraw:
+    """A name bound per call: uniform in [low, high] per element when training, else a value."""
+
+    name: str
+    low: str  # a float parameter
+    high: str  # a float parameter
+    otherwise: str  # an expression of the parameters
 
 
 @dataclass(frozen=True)
@@ -98,6 +119,7 @@ class Activation:
     aliases: tuple[str, ...] = ()  # other spellings of the function (PyTorch, JAX, Keras)
     module_aliases: tuple[str, ...] = ()  # other spellings of the Module class
     special_cases: tuple[SpecialCase, ...] = ()
+    random: tuple[RandomDraw, ...] = ()
 
     @property
     def inputs(self) -> tuple[str, ...]:

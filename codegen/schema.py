@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 DTYPES = ("float32", "float16", "bfloat16")
 AXIS_RULES = ("none", "reduce", "split")
-PARAM_TYPES = ("float", "int", "str", "array")
+PARAM_TYPES = ("float", "int", "str", "array", "bool", "key")
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,26 @@ SPECIAL_CASE = Shape(
     ),
 )
 
+RANDOM_DRAW = Shape(
+    "random draw",
+    "A name bound per call: drawn per element from an mx.random key when training, else a value.",
+    (
+        Field(
+            "uniform",
+            "list",
+            "The two float parameters bounding the uniform draw: [lower, upper].",
+            required=True,
+            item="identifier",
+        ),
+        Field(
+            "otherwise",
+            "expression",
+            "Its value when not training, from the parameters: '(lower + upper) / 2'.",
+            required=True,
+        ),
+    ),
+)
+
 ACTIVATION = Shape(
     "activation",
     "One activation: its function, Module, docs and tests.",
@@ -214,6 +234,12 @@ ACTIVATION = Shape(
             "list",
             "Other names of the function, as PyTorch, JAX or Keras spell it: the same object.",
             item="identifier",
+        ),
+        Field(
+            "random",
+            "map",
+            "Names drawn per element in training (needs the parameters 'training: bool' and 'key: key').",
+            item=RANDOM_DRAW,
         ),
         Field(
             "special_cases",

@@ -22,8 +22,10 @@ from .model import (
     Param,
     Properties,
     Reference,
+    RandomDraw,
     SpecialCase,
     Spec,
+    constructor_params,
 )
 from .schema import (
     ACTIVATION,
@@ -34,6 +36,7 @@ from .schema import (
     PARAM,
     REFERENCE,
     SPEC,
+    RANDOM_DRAW,
     SPECIAL_CASE,
     Field,
     Shape,
@@ -320,6 +323,42 @@ class _Validator:
         self.cross_references(result, entries)
         return tuple(result)
 
+    def random(self, data: dict, path: NodePath, params) -> tuple[RandomDraw, ...]:
+        if not data:
+            return ()
+        kinds = {p.name: p.type for p in params}
+        if kinds.get("training") != "bool" or kinds.get("key") != "key":
+            self.error(
+                path,
+                "random draws need the parameters 'training' (type bool) and 'key' (type key)",
+                at_key=True,
+            )
+        floats = frozenset(n for n, kind in kinds.items() if kind == "float")
+        result = []
+        for name, entry in data.items():
+            where = path + (name,)
+            if not ex.is_identifier(name) or name in RESERVED or name in kinds:
+                self.error(
+                    where, f"'{name}' cannot be drawn: it is not a new identifier", at_key=True
+                )
+                continue
+            entry = self.shape(entry, RANDOM_DRAW, where)
+            if entry is None:
+                continue
+            bounds = entry.get("uniform") if isinstance(entry.get("uniform"), list) else []
+            if len(bounds) != 2 or not all(b in floats for b in bounds):
+                self.error(
+                    where + ("uniform",),
+                    "'uniform' takes two float parameters: [lower, upper]",
+                    did_you_mean(str(next((b for b in bounds if b not in floats), "")), floats),
+                )
+                continue
+            self.expression(
+                entry.get("otherwise"), where + ("otherwise",), f"'{name}' otherwise", floats, ()
+            )
+            result.append(RandomDraw(name, bounds[0], bounds[1], str(entry.get("otherwise", ""))))
+        return tuple(result)
+
     def special_cases(
         self, entries: list, path: NodePath, params, inputs: tuple, helpers: frozenset
     ) -> tuple[SpecialCase, ...]:
@@ -399,7 +438,8 @@ class _Validator:
                 "a parameter named 'axis' needs an axis rule ('reduce' or 'split')",
             )
         inputs = ("a", "b") if axis == "split" else ("x",)
-        declared = frozenset(inputs) | {p.name for p in params}
+        random = self.random(data.get("random") or {}, path + ("random",), params)
+        declared = frozenset(inputs) | {p.name for p in params} | {r.name for r in random}
         let, used = self.bindings(data.get("let") or {}, path + ("let",), declared, helpers)
         used |= self.expression(
             data.get("implementation"),
@@ -408,9 +448,13 @@ class _Validator:
             declared | {k for k, _ in let},
             helpers,
         )
+        # The split rule's axis is consumed by the generated split, and the random draws use
+        # their bounds, the training flag and the key, all outside the formula.
+        consumed = {"axis"} if axis == "split" else set()
+        if random:
+            consumed |= {"training", "key"} | {n for r in random for n in (r.low, r.high)}
         for p in params:
-            # The split rule's axis is consumed by the generated split, not by the formula.
-            if p.name not in used and not (axis == "split" and p.name == "axis"):
+            if p.name not in used and p.name not in consumed:
                 self.error(
                     path + ("params",),
                     f"parameter '{p.name}' is declared but never used in the implementation",
@@ -473,6 +517,7 @@ class _Validator:
             properties=properties,
             references=references,
             special_cases=special_cases,
+            random=random,
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)
@@ -580,6 +625,8 @@ class _Validator:
         if kind == "str" and not choices:
             self.error(path, f"'str' parameter '{data['name']}' needs 'choices'")
         default = data.get("default", REQUIRED) if "default" in data else REQUIRED
+        if kind == "key" and default is None:
+            return Param(data["name"], kind, data.get("doc", ""), None, constraint, choices)
         if default is not REQUIRED:
             default = self.coerce(
                 default, kind, path + ("default",), f"default of '{data['name']}'"
@@ -606,6 +653,8 @@ class _Validator:
             return value
         if kind == "str" and isinstance(value, str):
             return value
+        if kind == "bool" and isinstance(value, bool):
+            return value
         if (
             kind == "array"
             and what.startswith("test value")
@@ -625,6 +674,8 @@ class _Validator:
             "int": "an integer",
             "str": "a string",
             "array": "absent (arrays have no default)",
+            "bool": "true or false",
+            "key": "null (no key: MLX's global generator)",
         }[kind]
         self.error(path, f"{what} must be {expected}, got {_type_name(value)} {value!r}", hint)
         return None
@@ -690,7 +741,7 @@ class _Validator:
     def module(self, data, path: NodePath, params: tuple[Param, ...], owner: str) -> Module | None:
         if data is None:
             return None
-        plain = tuple(p for p in params if p.type != "array")
+        plain = constructor_params(params)
         if isinstance(data, str):
             if not ex.is_identifier(data):
                 self.error(path, f"Module class name '{data}' is not a Python identifier")

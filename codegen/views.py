@@ -10,13 +10,36 @@ import ast
 from dataclasses import dataclass
 
 from . import pylit
-from .model import Activation, Helper, Module, Param, Spec
+from .model import Activation, Helper, Module, Param, Spec, constructor_params
 
-ANNOTATIONS = {"float": "float", "int": "int", "str": "str", "array": "mx.array"}
+ANNOTATIONS = {
+    "float": "float",
+    "int": "int",
+    "str": "str",
+    "array": "mx.array",
+    "bool": "bool",
+    "key": "mx.array | None",
+}
 # How inspect.signature prints the annotations above.
-RUNTIME_ANNOTATIONS = {"float": "float", "int": "int", "str": "str", "array": "mlx.core.array"}
-TYPE_WORDS = {"float": "float", "int": "int", "str": "str", "array": "array"}
-CHECKERS = {"float": "real", "int": "integer", "str": "choice", "array": "array"}
+RUNTIME_ANNOTATIONS = ANNOTATIONS | {"array": "mlx.core.array", "key": "mlx.core.array | None"}
+TYPE_WORDS = {
+    "float": "float",
+    "int": "int",
+    "str": "str",
+    "array": "array",
+    "bool": "bool",
+    "key": "array or None",
+}
+CHECKERS = {
+    "float": "real",
+    "int": "integer",
+    "str": "choice",
+    "array": "array",
+    "bool": "boolean",
+    "key": "key",
+}
+# Parameter types the compiled kernel never sees: they steer the Python code around it.
+HOST_TYPES = ("bool", "key")
 EXAMPLE_INPUTS = {
     "none": "mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])",
     "reduce": "mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]])",
@@ -281,6 +304,7 @@ class ActivationView:
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
     example: list[str]  # the docstring example's code lines, shown on the docs page too
     exports: list[str]  # the names its module exports: function, Module, then their aliases
+    random: list[tuple[str, str, str, str]]  # (name, low, high, value when not training)
     special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
     special_values: list[dict]  # for each special case, parameter values that meet it
 
@@ -340,8 +364,13 @@ def module_view(a: Activation) -> ModuleView | None:
         choice = f"_checks.choice({m.class_name!r}, {m.dispatch_param!r}, self.{m.dispatch_param}, tuple(_DISPATCH))"
         call = f"_DISPATCH[{choice}](x)"
     else:
-        passed = dict(m.call)
-        args = ", ".join(f"{p.name}=self.{passed.get(p.name, p.name)}" for p in a.params)
+        passed = dict(m.call) | {
+            p.name: "training" for p in a.params if p.type == "bool" and p.name == "training"
+        }
+        # Keys stay None: the Module draws from MLX's global generator.
+        args = ", ".join(
+            f"{p.name}=self.{passed.get(p.name, p.name)}" for p in a.params if p.type != "key"
+        )
         call = f"{a.name}(x{', ' + args if args else ''})"
     return ModuleView(
         class_name=m.class_name,
@@ -356,7 +385,7 @@ def module_view(a: Activation) -> ModuleView | None:
         repr_format=", ".join(f"{p.name}={{self.{p.name}!r}}" for p in m.params),
         violations=violations(m.class_name, m.params),
         params=m.params,
-        own_params=m.params != tuple(p for p in a.params if p.type != "array"),
+        own_params=m.params != constructor_params(a.params),
         defaults={p.name: p.default for p in m.params if not p.required},
         default_repr=f"{m.class_name}({', '.join(f'{p.name}={v!r}' for p, v in _example_values(a, m.params))})",
         passes=m.call,
@@ -367,7 +396,12 @@ def module_view(a: Activation) -> ModuleView | None:
 
 
 def activation_view(a: Activation, spec: Spec) -> ActivationView:
-    tensor_params = [p for p in a.params if not (a.axis == "split" and p.name == "axis")]
+    tensor_params = [
+        p
+        for p in a.params
+        if not (a.axis == "split" and p.name == "axis") and p.type not in HOST_TYPES
+    ]
+    drawn = [r.name for r in a.random]
     defaults = dict(spec.tolerance) | dict(a.tolerance)
     param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
         dict(t) for t in a.test_params
@@ -380,13 +414,15 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         signature=signature_params(a.params),
         full_signature=f"({', '.join(['x: mlx.core.array'] + ([signature_params(a.params, RUNTIME_ANNOTATIONS)] if a.params else []))}) -> mlx.core.array",
         checks=checks(a.params),
-        kernel_args=[p.name for p in tensor_params] + once_names,
+        kernel_args=[p.name for p in tensor_params] + drawn + once_names,
         formula_args=", ".join(
             [f"_checks.to_compute({name})" for name in a.inputs]
             + [p.name for p in tensor_params]
+            + drawn
             + once_names
         ),
-        kernel_call_args=[_kernel_arg(p) for p in tensor_params],
+        kernel_call_args=[_kernel_arg(p) for p in tensor_params] + drawn,
+        random=[(r.name, r.low, r.high, pylit.expression(r.otherwise)) for r in a.random],
         let_once=[(k, pylit.expression(v)) for k, v in let_once],
         converted=[
             (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name

@@ -51,6 +51,7 @@ TORCH_NAMES = {  # torch.nn.functional spellings, where torch has the function
     "hard_sigmoid": "hardsigmoid",
     "tanhshrink": "tanhshrink",
     "threshold": "threshold",
+    "rrelu": "rrelu",
 }
 # Parameters for functions that have required ones (the same for every library).
 REQUIRED_ARGS = {"threshold": {"threshold": 0.5, "value": -2.0}}

@@ -141,6 +141,21 @@ CASES = {
         ('{when: "shift == 0"', '{when: "shift == 0 and scale == 1"'),
         "spec/activations.yaml:49:16: error: condition 'scale == 1' uses 'scale', which is not a parameter",
     ),
+    "random draws without a training flag and a key": (
+        (
+            "    let:\n      negated:",
+            '    random:\n      noise: {uniform: [shift, shift], otherwise: "shift"}\n    let:\n      negated:',
+        ),
+        "spec/activations.yaml:44:5: error: random draws need the parameters 'training' (type bool) and 'key' (type key)",
+    ),
+    "random draw bounded by something that is not a float parameter": (
+        (
+            "    let:\n      negated:",
+            '    random:\n      noise: {uniform: [shift, shfit], otherwise: "shift"}\n    let:\n      negated:',
+        ),
+        "spec/activations.yaml:45:24: error: 'uniform' takes two float parameters: [lower, upper]\n"
+        "spec/activations.yaml:45:24: hint: did you mean 'shift'?",
+    ),
     "a parameter named like a half of the split rule": (
         (
             "{name: axis, type: int, default: -1, doc: The axis.}",

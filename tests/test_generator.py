@@ -62,6 +62,47 @@ def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel
     assert "def _kernel(x, shift, negated):" in kernel
 
 
+RANDOM_ENTRY = r"""
+  - name: jittered_relu
+    module: JitteredReLU
+    family: demo
+    summary: Applies a leaky ReLU with random slopes in training.
+    params:
+      - {name: lower, type: float, default: 0.1, constraint: "lower <= upper", doc: Lowest slope.}
+      - {name: upper, type: float, default: 0.3, doc: Highest slope.}
+      - {name: training, type: bool, default: false, doc: Draw the slopes.}
+      - {name: key, type: key, default: null, doc: The key of the draw.}
+    random:
+      slope: {uniform: [lower, upper], otherwise: "(lower + upper) / 2"}
+    formula: 'x \text{ or } a x'
+    implementation: "mx.where(x >= 0, x, slope * x)"
+    reference: "x if x >= 0 else (lower + upper) / 2 * x"
+    properties: {range: '(-\infty, \infty)', monotonic: true, smooth: false}
+"""
+
+
+def test_random_draws_happen_outside_the_kernel_and_the_module_passes_its_training_mode(
+    tmp_path,
+):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SMALL.read_text() + RANDOM_ENTRY)
+    files = generate(spec, TEMPLATES, display_name="spec.yaml")
+    source = files["mlx_activations/activations/jittered_relu.py"]
+    compile(source, "jittered_relu.py", "exec")
+    kernel, wrapper = source.split("def jittered_relu(")
+    assert "def _kernel(x, lower, upper, slope):" in kernel and "mx.random" not in kernel
+    assert "def _checked(owner, lower, upper, training=False, key=None):" in kernel
+    assert "key: mx.array | None = None" in wrapper
+    assert "mx.random.uniform(lower, upper, x.shape, key=key)\n        if training" in wrapper
+    # The Module takes the bounds only: it passes its training mode, and draws without a key.
+    assert "def __init__(self, lower: float = 0.1, upper: float = 0.3):" in wrapper
+    assert "training=self.training)" in wrapper and "key=" not in wrapper.split("__call__")[1]
+    assert (
+        "jittered_relu(x: mlx.core.array, lower: float = 0.1, upper: float = 0.3, training: bool = False, key: mlx.core.array | None = None)"
+        in files["API.txt"]
+    )
+
+
 def test_generation_is_deterministic(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     for out in (first, second):

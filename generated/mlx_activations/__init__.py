@@ -11,6 +11,7 @@ from .activations.relu2 import relu2, ReLU2
 from .activations.relu6 import relu6, ReLU6
 from .activations.leaky_relu import leaky_relu, LeakyReLU
 from .activations.prelu import prelu, PReLU
+from .activations.rrelu import rrelu, RReLU
 from .activations.elu import elu, ELU
 from .activations.celu import celu, CELU
 from .activations.selu import selu, SELU
@@ -48,6 +49,7 @@ __all__ = [
     "relu6",
     "leaky_relu",
     "prelu",
+    "rrelu",
     "elu",
     "celu",
     "selu",
@@ -81,6 +83,7 @@ __all__ = [
     "ReLU6",
     "LeakyReLU",
     "PReLU",
+    "RReLU",
     "ELU",
     "CELU",
     "SELU",

@@ -53,6 +53,22 @@ def integer(owner: str, name: str, value) -> int:
     return int(value)
 
 
+def boolean(owner: str, name: str, value) -> bool:
+    value = _scalar(value)
+    if not isinstance(value, bool):
+        raise ValueError(f"{owner}: {name} must be True or False, got {value!r}")
+    return value
+
+
+def key(owner: str, name: str, value):
+    """None (MLX's global generator) or a key from mx.random.key."""
+    if value is None or (
+        isinstance(value, mx.array) and value.dtype == mx.uint32 and value.shape == (2,)
+    ):
+        return value
+    raise ValueError(f"{owner}: {name} must be a key from mx.random.key or None, got {value!r}")
+
+
 def choice(owner: str, name: str, value, choices: tuple) -> str:
     if value not in choices:
         allowed = ", ".join(repr(c) for c in choices)

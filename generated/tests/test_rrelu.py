@@ -1,0 +1,229 @@
+# Generated from spec/activations.yaml by codegen; do not edit.
+"""Tests of rrelu and RReLU, from its spec entry."""
+
+import importlib
+import inspect
+import math
+import re
+
+import mlx.core as mx
+import pytest
+from mpmath import mp
+
+import mlx_activations as act
+import support
+
+FUNCTION = act.rrelu
+IMPLEMENTATION = importlib.import_module("mlx_activations.activations.rrelu")
+AXIS_RULE = "none"
+DEFAULTS = {"lower": 0.125, "upper": 0.3333333333333333, "training": False, "key": None}
+ARRAY_PARAMS = []
+PARAM_SETS = [{}, {"lower": 0.25, "upper": 0.5}, {"lower": 0.0, "upper": 0.0}]
+TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
+
+
+def reference(x, lower, upper, training, key):
+    return x if x >= 0 else (lower + upper) / 2 * x
+
+
+def call_args(params):
+    return {k: (mx.array(v) if k in ARRAY_PARAMS else v) for k, v in params.items()}
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_matches_reference(dtype, params):
+    support.check_reference(
+        FUNCTION, reference, AXIS_RULE, dtype, params, DEFAULTS, ARRAY_PARAMS, TOLERANCE[dtype]
+    )
+
+
+LIMITS = {"-inf": "-mp.inf if lower + upper != 0 else 0"}
+
+
+def limit(at, params):
+    """The exact value at -inf or inf: the spec's limit where it gives one, else the reference."""
+    values = {k: support._as_mp(v) for k, v in (DEFAULTS | params).items()}
+    if at in LIMITS:
+        return eval(
+            LIMITS[at], {"mp": mp}, values
+        )  # a spec expression checked by codegen's whitelist
+    return reference(mp.mpf(at), **values)
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_limits_at_infinity_are_exact(dtype, params):
+    support.check_limits(FUNCTION, limit, dtype, params, call_args(params))
+
+
+def test_nan_propagates():
+    support.check_nan_propagates(FUNCTION, AXIS_RULE, call_args(PARAM_SETS[0]))
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_gradient_is_finite(params):
+    support.check_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), smooth=False
+    )
+
+
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+def test_keeps_the_input_dtype(dtype):
+    x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])
+    assert FUNCTION(x, **call_args(PARAM_SETS[0])).dtype == support.DTYPES[dtype]
+
+
+def test_signature_and_defaults():
+    signature = inspect.signature(FUNCTION)
+    assert (
+        str(signature)
+        == "(x: mlx.core.array, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, key: mlx.core.array | None = None) -> mlx.core.array"
+    )
+    defaults = {name: p.default for name, p in signature.parameters.items() if name != "x"}
+    assert defaults == {"lower": 0.125, "upper": 0.3333333333333333, "training": False, "key": None}
+    x = support.sample(AXIS_RULE)
+    assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_training_draws_slope_from_the_key_within_its_bounds(params):
+    x = support.sample(AXIS_RULE)
+    merged = DEFAULTS | params
+    key = mx.random.key(support.SEED)
+    y = FUNCTION(x, **params, training=True, key=key)
+    assert support.same(
+        y, FUNCTION(x, **params, training=True, key=key)
+    ), "the same key gave another draw"
+    # With the bounds collapsed onto one of them, every draw is that bound.
+    at = [
+        FUNCTION(x, **(params | {"lower": merged[bound], "upper": merged[bound]}))
+        for bound in ("lower", "upper")
+    ]
+    inside = ((mx.minimum(*at) <= y) & (y <= mx.maximum(*at))) | mx.isnan(y)
+    assert bool(
+        mx.all(inside)
+    ), f"{y.tolist()} is not between {at[0].tolist()} and {at[1].tolist()}"
+    if merged["lower"] < merged["upper"]:
+        assert not support.same(
+            y, FUNCTION(x, **params, training=True, key=mx.random.key(support.SEED + 1))
+        )
+    points = mx.array(support.GRADIENT_POINTS)
+    gradient = mx.grad(lambda v: FUNCTION(v, **params, training=True, key=key).sum())(points)
+    assert bool(mx.all(mx.isfinite(gradient))), gradient.tolist()
+
+
+def test_example_in_the_docstring_runs():
+    support.check_docstring_examples(FUNCTION)
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (math.nan, "must not be NaN"),
+        ("1.0", "must be a real number"),
+        (True, "must be a real number"),
+    ],
+)
+def test_rejects_a_lower_that_is_not_a_number(bad, words):
+    with pytest.raises(ValueError, match=re.escape(f"rrelu: lower {words}")):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"lower": bad}))
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (math.nan, "must not be NaN"),
+        ("1.0", "must be a real number"),
+        (True, "must be a real number"),
+    ],
+)
+def test_rejects_a_upper_that_is_not_a_number(bad, words):
+    with pytest.raises(ValueError, match=re.escape(f"rrelu: upper {words}")):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"upper": bad}))
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        (
+            {"lower": 1.3333333333333333, "upper": 0.3333333333333333},
+            "rrelu: lower (1.3333333333333333) must be <= upper (0.3333333333333333)",
+        )
+    ],
+)
+def test_function_rejects_values_that_break_a_constraint(values, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        FUNCTION(support.sample(AXIS_RULE), **values)
+
+
+def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
+    traces = []
+    formula = IMPLEMENTATION._formula
+    monkeypatch.setattr(
+        IMPLEMENTATION, "_formula", lambda *args: traces.append(1) or formula(*args)
+    )
+    # A rank no other test uses: each structural value (an axis) traces once, then calls with
+    # new parameter values and new shapes reuse the trace.
+    for params, shape in zip(
+        PARAM_SETS * 2,
+        [(2, 1, 1, 1, 2, 4)] * len(PARAM_SETS) + [(4, 1, 2, 1, 2, 6)] * len(PARAM_SETS),
+    ):
+        x = mx.random.normal(shape, key=mx.random.key(len(traces)))
+        y = FUNCTION(x, **call_args(params))
+        mx.eval(y)
+    assert len(traces) == 1
+
+
+MODULE = act.RReLU
+
+
+def test_module_defaults_and_repr():
+    layer = MODULE()
+    assert layer.lower == 0.125
+    assert layer.upper == 0.3333333333333333
+    assert repr(layer) == "RReLU(lower=0.125, upper=0.3333333333333333)"
+    assert (
+        str(inspect.signature(MODULE))
+        == "(lower: float = 0.125, upper: float = 0.3333333333333333)"
+    )
+
+
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_module_matches_the_function(params):
+    x = support.sample(AXIS_RULE)
+    layer = MODULE(**params)
+    layer.eval()  # in training mode it draws; test_module_follows_its_training_mode covers that
+    for name, value in params.items():
+        assert getattr(layer, name) == value
+    assert support.same(layer(x), FUNCTION(x, **params))
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        (
+            {"lower": 1.3333333333333333, "upper": 0.3333333333333333},
+            "RReLU: lower (1.3333333333333333) must be <= upper (0.3333333333333333)",
+        )
+    ],
+)
+def test_module_rejects_values_that_break_a_constraint(values, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        MODULE(**values)
+
+
+def test_module_follows_its_training_mode():
+    x = support.sample(AXIS_RULE)
+    layer = MODULE()
+    assert layer.training  # an nn.Module starts in training mode
+    mx.random.seed(support.SEED)
+    first = layer(x)
+    mx.random.seed(support.SEED + 1)
+    assert not support.same(first, layer(x)), "training mode drew the same values from another seed"
+    layer.eval()
+    assert support.same(layer(x), FUNCTION(x))
+
+
+def test_module_example_in_the_docstring_runs():
+    support.check_docstring_examples(MODULE)
