@@ -27,7 +27,7 @@ MX_FUNCTIONS = frozenset(
 MP_FUNCTIONS = frozenset(
     "mpf exp expm1 log log1p tanh erf erfc sqrt fsum cosh sinh atan sign fabs".split()
 )
-MP_CONSTANTS = frozenset("pi e inf ln2".split())
+MP_CONSTANTS = frozenset("pi e inf ln2 nan".split())  # nan: outside a domain
 # Plain Python built-ins allowed in references (they compare and pick mpf values).
 REFERENCE_BUILTINS = frozenset("min max abs".split())
 

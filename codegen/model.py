@@ -120,6 +120,7 @@ class Activation:
     module_aliases: tuple[str, ...] = ()  # other spellings of the Module class
     special_cases: tuple[SpecialCase, ...] = ()
     random: tuple[RandomDraw, ...] = ()
+    domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
 
     @property
     def inputs(self) -> tuple[str, ...]:

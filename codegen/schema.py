@@ -236,6 +236,12 @@ ACTIVATION = Shape(
             item="identifier",
         ),
         Field(
+            "domain",
+            "expression",
+            "Where the function is finite and smooth, as one comparison of x with a number"
+            " ('x > 0'); gradients are tested inside it, and the reference decides outside.",
+        ),
+        Field(
             "random",
             "map",
             "Names drawn per element in training (needs the parameters 'training: bool' and 'key: key').",

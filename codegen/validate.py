@@ -323,6 +323,21 @@ class _Validator:
         self.cross_references(result, entries)
         return tuple(result)
 
+    def domain(self, source, path: NodePath, axis: str):
+        if source is None:
+            return None
+        if axis != "none":
+            self.error(path, "a domain is for element-wise activations")
+            return None
+        try:
+            domain = ex.parse_constraint(str(source), frozenset({"x"}), "domain")
+        except ex.ExpressionError:
+            domain = None
+        if domain is None or isinstance(domain.right, str):
+            self.error(path, f"domain '{source}' must compare x with a number, such as 'x > 0'")
+            return None
+        return domain
+
     def random(self, data: dict, path: NodePath, params) -> tuple[RandomDraw, ...]:
         if not data:
             return ()
@@ -518,6 +533,7 @@ class _Validator:
             references=references,
             special_cases=special_cases,
             random=random,
+            domain=self.domain(data.get("domain"), path + ("domain",), axis),
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)

@@ -305,6 +305,7 @@ class ActivationView:
     example: list[str]  # the docstring example's code lines, shown on the docs page too
     exports: list[str]  # the names its module exports: function, Module, then their aliases
     random: list[tuple[str, str, str, str]]  # (name, low, high, value when not training)
+    domain: str | None  # a condition on x, as source: where gradients are tested
     special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
     special_values: list[dict]  # for each special case, parameter values that meet it
 
@@ -423,6 +424,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         ),
         kernel_call_args=[_kernel_arg(p) for p in tensor_params] + drawn,
         random=[(r.name, r.low, r.high, pylit.expression(r.otherwise)) for r in a.random],
+        domain=(f"x {a.domain.op} {pylit.literal(float(a.domain.right))}" if a.domain else None),
         let_once=[(k, pylit.expression(v)) for k, v in let_once],
         converted=[
             (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name

@@ -156,6 +156,13 @@ CASES = {
         "spec/activations.yaml:45:24: error: 'uniform' takes two float parameters: [lower, upper]\n"
         "spec/activations.yaml:45:24: hint: did you mean 'shift'?",
     ),
+    "a domain that is not a comparison of x": (
+        (
+            "    formula: '\\max(0, x - \\text{shift})'",
+            "    domain: \"shift > 0\"\n    formula: '\\max(0, x - \\text{shift})'",
+        ),
+        "spec/activations.yaml:46:13: error: domain 'shift > 0' must compare x with a number, such as 'x > 0'",
+    ),
     "a parameter named like a half of the split rule": (
         (
             "{name: axis, type: int, default: -1, doc: The axis.}",

@@ -24,6 +24,7 @@ from .activations.softsign import softsign, Softsign
 from .activations.softplus import softplus, Softplus
 from .activations.squareplus import squareplus, Squareplus
 from .activations.log_sigmoid import log_sigmoid, LogSigmoid, logsigmoid
+from .activations.log1mexp import log1mexp, Log1mexp
 from .activations.silu import silu, SiLU, swish
 from .activations.mish import mish, Mish
 from .activations.gelu import gelu, GELU
@@ -62,6 +63,7 @@ __all__ = [
     "softplus",
     "squareplus",
     "log_sigmoid",
+    "log1mexp",
     "silu",
     "mish",
     "gelu",
@@ -96,6 +98,7 @@ __all__ = [
     "Softplus",
     "Squareplus",
     "LogSigmoid",
+    "Log1mexp",
     "SiLU",
     "Mish",
     "GELU",
