@@ -37,6 +37,8 @@ def curve(function, axis_rule: str, params: dict):
         first = lambda v: function(v, **params)
     values = first(x)
     slopes = mx.grad(lambda v: first(v).sum())(x)
+    # No slope is drawn where the function itself is undefined (outside log1mexp's domain).
+    slopes = mx.where(mx.isnan(values), mx.nan, slopes)
     return values.tolist(), slopes.tolist()
 
 
