@@ -282,9 +282,8 @@ class ActivationView:
     formula_args: str  # what the kernel passes to the formula
     kernel_call_args: list[str]  # what the function passes for them
     let_once: list[tuple[str, str]]  # parameter-only values, computed before the kernel call
-    converted: list[
-        tuple[str, str]
-    ]  # parameters converted for the kernel before let_once reads them
+    # Parameters converted for the kernel before let_once reads them.
+    converted: list[tuple[str, str]]
     let: list[tuple[str, str]]  # the rest, computed in the kernel
     implementation: str
     helpers: list[str]

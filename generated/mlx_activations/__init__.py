@@ -20,7 +20,7 @@ from .activations.threshold import threshold, Threshold
 from .activations.sparse_plus import sparse_plus, SparsePlus
 from .activations.sigmoid import sigmoid, Sigmoid
 from .activations.tanh import tanh, Tanh
-from .activations.softsign import softsign, Softsign
+from .activations.softsign import softsign, Softsign, soft_sign
 from .activations.softplus import softplus, Softplus
 from .activations.squareplus import squareplus, Squareplus
 from .activations.log_sigmoid import log_sigmoid, LogSigmoid, logsigmoid
@@ -113,6 +113,7 @@ __all__ = [
     "LogSoftmax",
     "Softmin",
     "GLU",
+    "soft_sign",
     "logsigmoid",
     "swish",
     "hard_silu",

@@ -83,6 +83,7 @@ SPEC_MODULES = [
 ]
 # Other libraries' spellings -> the function or Module they name.
 SPEC_ALIASES = [
+    ("soft_sign", "softsign"),
     ("logsigmoid", "log_sigmoid"),
     ("swish", "silu"),
     ("hard_silu", "hardswish"),

@@ -8,7 +8,7 @@ import mlx.nn as nn
 
 from .. import _checks
 
-__all__ = ["softsign", "Softsign"]
+__all__ = ["softsign", "Softsign", "soft_sign"]
 
 
 def _formula(x):
@@ -27,6 +27,8 @@ def softsign(x: mx.array) -> mx.array:
     r"""Applies the softsign function.
 
     Its limits at infinity are exactly -1 and 1 (mlx.nn returns NaN there).
+
+    Also available as ``soft_sign``.
 
     .. math::
 
@@ -72,3 +74,7 @@ class Softsign(nn.Module):
 
     def __call__(self, x: mx.array) -> mx.array:
         return softsign(x)
+
+
+# Other libraries' spellings: the same objects, so either name gives identical results.
+soft_sign = softsign
