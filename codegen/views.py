@@ -300,6 +300,7 @@ class ActivationView:
     expected_traces: int  # compilations for PARAM_SETS at one rank: one per structural (axis) value
     array_params: list[str]
     float_params: list[str]
+    host_params: list[tuple[str, str]]  # (name, "bool" or "key"): checked, never in the kernel
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
     example: list[str]  # the docstring example's code lines, shown on the docs page too
     exports: list[str]  # the names its module exports: function, Module, then their aliases
@@ -457,6 +458,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         ),
         array_params=[p.name for p in a.params if p.type == "array"],
         float_params=[p.name for p in a.params if p.type == "float"],
+        host_params=[(p.name, p.type) for p in a.params if p.type in HOST_TYPES],
         limits={k: pylit.expression(v) for k, v in a.limits},
         example=example_lines(a),
         special_cases=[

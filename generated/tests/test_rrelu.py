@@ -143,6 +143,24 @@ def test_rejects_a_upper_that_is_not_a_number(bad, words):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"upper": bad}))
 
 
+@pytest.mark.parametrize("bad", ["yes", 1, None])
+def test_rejects_a_training_that_is_not_a_bool(bad):
+    with pytest.raises(ValueError, match=re.escape("rrelu: training must be True or False")):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"training": bad}))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [0, mx.array([1.0, 2.0]), mx.array([1, 2, 3], dtype=mx.uint32)],
+    ids=["int", "floats", "three"],
+)
+def test_rejects_a_key_that_is_not_a_random_key(bad):
+    with pytest.raises(
+        ValueError, match=re.escape("rrelu: key must be a key from mx.random.key or None")
+    ):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"key": bad}))
+
+
 @pytest.mark.parametrize(
     "values, message",
     [
