@@ -16,9 +16,9 @@ __all__ = ["gelu", "GELU"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    magnitude = mx.minimum(mx.maximum(-x, x), 14)
+    magnitude = mx.minimum(mx.abs(x), 14)
     half_square = magnitude * magnitude / 2
-    far = mx.where(x < 0, half_square > 60, False)
+    far = (half_square > 60) * (x < 0) > 0
     exponent = mx.where(far, 44.361419677734375 - half_square, -half_square)
     exponent_low = mx.where(far, -1.2189787519729715e-07, 0) - square_error(magnitude) / 2
     tail = (
@@ -29,7 +29,7 @@ def _formula(x):
     near_zero = magnitude < 0.7071067811865476
     small = mx.minimum(mx.maximum(x, -0.7071067811865476), 0.7071067811865476)
     central = small * (0.5 + erf_small(small * 0.7071067811865476) / 2)
-    outer = mx.maximum(x, 0) - tail * mx.where(far, 5.421010862427522e-20, 1)
+    outer = x / 2 + mx.abs(x) / 2 - tail * mx.where(far, 5.421010862427522e-20, 1)
     return mx.where(x < -14, 0, central * near_zero + outer * (1 - near_zero))
 
 
