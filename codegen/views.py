@@ -301,6 +301,9 @@ class ActivationView:
     array_params: list[str]
     float_params: list[str]
     host_params: list[tuple[str, str]]  # (name, "bool" or "key"): checked, never in the kernel
+    # _checked's parameters: host ones default as in the function, so a Module that does not
+    # take them (the training flag, the key) can leave them out.
+    checked_params: str
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
     example: list[str]  # the docstring example's code lines, shown on the docs page too
     exports: list[str]  # the names its module exports: function, Module, then their aliases
@@ -459,6 +462,10 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         array_params=[p.name for p in a.params if p.type == "array"],
         float_params=[p.name for p in a.params if p.type == "float"],
         host_params=[(p.name, p.type) for p in a.params if p.type in HOST_TYPES],
+        checked_params="".join(
+            f", {p.name}" + (f"={pylit.literal(p.default)}" if p.type in HOST_TYPES else "")
+            for p in a.params
+        ),
         limits={k: pylit.expression(v) for k, v in a.limits},
         example=example_lines(a),
         special_cases=[
