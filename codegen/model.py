@@ -121,6 +121,7 @@ class Activation:
     special_cases: tuple[SpecialCase, ...] = ()
     random: tuple[RandomDraw, ...] = ()
     domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
+    exact: bool = False  # the result is an input or parameter value: no float32 round trip
 
     @property
     def inputs(self) -> tuple[str, ...]:

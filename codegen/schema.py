@@ -236,6 +236,12 @@ ACTIVATION = Shape(
             item="identifier",
         ),
         Field(
+            "exact",
+            "bool",
+            "The result is always x itself or a parameter's value (selects, min and max), so"
+            " half-precision inputs are computed in their own dtype, without the float32 round trip.",
+        ),
+        Field(
             "domain",
             "expression",
             "Where the function is finite and smooth, as one comparison of x with a number"

@@ -534,6 +534,7 @@ class _Validator:
             special_cases=special_cases,
             random=random,
             domain=self.domain(data.get("domain"), path + ("domain",), axis),
+            exact=bool(data.get("exact", False)),
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)

@@ -304,6 +304,7 @@ class ActivationView:
     # _checked's parameters: host ones default as in the function, so a Module that does not
     # take them (the training flag, the key) can leave them out.
     checked_params: str
+    compute: str  # the _checks function that gives an input its compute dtype
     limits: dict  # "-inf"/"inf" -> canonical mpmath source
     example: list[str]  # the docstring example's code lines, shown on the docs page too
     exports: list[str]  # the names its module exports: function, Module, then their aliases
@@ -339,6 +340,11 @@ def split_let(
         else:
             per_element.append((name, source))
     return once, per_element
+
+
+def _compute(a: Activation) -> str:
+    # Exact activations only select values, so half precision loses nothing computed as it is.
+    return "to_compute_exact" if a.exact else "to_compute"
 
 
 def _kernel_arg(p: Param) -> str:
@@ -420,7 +426,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         checks=checks(a.params),
         kernel_args=[p.name for p in tensor_params] + drawn + once_names,
         formula_args=", ".join(
-            [f"_checks.to_compute({name})" for name in a.inputs]
+            [f"_checks.{_compute(a)}({name})" for name in a.inputs]
             + [p.name for p in tensor_params]
             + drawn
             + once_names
@@ -462,6 +468,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         array_params=[p.name for p in a.params if p.type == "array"],
         float_params=[p.name for p in a.params if p.type == "float"],
         host_params=[(p.name, p.type) for p in a.params if p.type in HOST_TYPES],
+        compute=_compute(a),
         checked_params="".join(
             f", {p.name}" + (f"={pylit.literal(p.default)}" if p.type in HOST_TYPES else "")
             for p in a.params

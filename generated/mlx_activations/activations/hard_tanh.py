@@ -18,8 +18,8 @@ def _formula(x, min_val, max_val):
 
 @partial(mx.compile, shapeless=True)
 def _kernel(x, min_val, max_val):
-    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), min_val, max_val), x.dtype)
+    # The result is x or a parameter's value: exact in any dtype, so no float32 round trip.
+    return _checks.to_output(_formula(_checks.to_compute_exact(x), min_val, max_val), x.dtype)
 
 
 def _checked(owner, min_val, max_val):

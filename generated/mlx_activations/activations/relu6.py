@@ -18,8 +18,8 @@ def _formula(x):
 
 @partial(mx.compile, shapeless=True)
 def _kernel(x):
-    # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+    # The result is x or a parameter's value: exact in any dtype, so no float32 round trip.
+    return _checks.to_output(_formula(_checks.to_compute_exact(x)), x.dtype)
 
 
 def relu6(x: mx.array) -> mx.array:

@@ -24,6 +24,11 @@ def to_compute(x: mx.array) -> mx.array:
     return x
 
 
+def to_compute_exact(x: mx.array) -> mx.array:
+    """For activations that only select values: floats as they are, other inputs in float32."""
+    return x if mx.issubdtype(x.dtype, mx.floating) else x.astype(mx.float32)
+
+
 def to_output(y: mx.array, input_dtype) -> mx.array:
     """Floating inputs get their own dtype back; other inputs get float32."""
     return y.astype(input_dtype) if mx.issubdtype(input_dtype, mx.floating) else y
