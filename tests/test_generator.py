@@ -103,6 +103,22 @@ def test_random_draws_happen_outside_the_kernel_and_the_module_passes_its_traini
     )
 
 
+def test_exact_activations_compute_half_precision_in_its_own_dtype(tmp_path):
+    spec = tmp_path / "spec.yaml"
+    text = SMALL.read_text()
+    spec.write_text(
+        text.replace(
+            '    implementation: "mx.maximum(x + negated, 0)"',
+            '    exact: true\n    implementation: "mx.maximum(x + negated, 0)"',
+        )
+    )
+    files = generate(spec, TEMPLATES, display_name="spec.yaml")
+    exact = files["mlx_activations/activations/shifted_relu.py"]
+    assert "_formula(_checks.to_compute_exact(x), shift, negated)" in exact
+    assert "x, dtype = _checks.to_compute_exact(x), x.dtype" in exact  # its special case too
+    assert "to_compute_exact" not in files["mlx_activations/activations/scaled_relu.py"]
+
+
 def test_generation_is_deterministic(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     for out in (first, second):
