@@ -32,16 +32,17 @@ class Param:
     def required(self) -> bool:
         return self.default is REQUIRED
 
+    @property
+    def is_training_flag(self) -> bool:
+        """The bool 'training' parameter: a Module passes its own training mode for it."""
+        return self.type == "bool" and self.name == "training"
+
 
 def constructor_params(params) -> tuple[Param, ...]:
     """The function's parameters that a plain Module takes in its constructor: not arrays (they
     are weights), not random keys (the Module draws from MLX's global generator), and not the
     training flag (the Module passes its own training mode)."""
-    return tuple(
-        p
-        for p in params
-        if p.type not in ("array", "key") and not (p.type == "bool" and p.name == "training")
-    )
+    return tuple(p for p in params if p.type not in ("array", "key") and not p.is_training_flag)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,8 @@ class Module:
 class SpecialCase:
     """Parameter values for which a cheaper implementation gives the same results."""
 
-    when: tuple[
-        Comparison, ...
-    ]  # each of a parameter with a number; all hold. Tested once per call
+    # Each compares a parameter with a number; all must hold. Tested once per call.
+    when: tuple[Comparison, ...]
     implementation: str
 
 

@@ -46,8 +46,10 @@ from .schema import (
 RESERVED = frozenset({"mx", "nn", "math", "partial", "x", "a", "b", "row"}) | frozenset(
     dir(builtins)
 )
-# Input names that only the split and reduce rules use, so other activations may name parameters so.
-AXIS_INPUTS = frozenset({"a", "b", "row"})
+# Names the split and reduce rules give the formula and the reference; only activations under
+# that rule reserve them.
+AXIS_NAMES = {"split": frozenset({"a", "b"}), "reduce": frozenset({"row"})}
+AXIS_INPUTS = frozenset().union(*AXIS_NAMES.values())
 # Functions the generated tests give reference expressions, beyond mpmath.
 REFERENCE_HELPERS = frozenset({"logsumexp", "negated"})
 
@@ -441,9 +443,8 @@ class _Validator:
                 path + ("family",), f"unknown family '{family}'", did_you_mean(family, families)
             )
         axis = data.get("axis", "none")
-        # The axis rules name what the formula and the reference see: a and b, or the row.
-        taken = {"split": {"a", "b"}, "reduce": {"row"}}.get(axis, set())
-        params = self.params(self.items(data, "params"), path + ("params",), name, frozenset(taken))
+        taken = AXIS_NAMES.get(axis, frozenset())
+        params = self.params(self.items(data, "params"), path + ("params",), name, taken)
         axis_param = next((p for p in params if p.name == "axis"), None)
         if axis in ("reduce", "split") and (axis_param is None or axis_param.type != "int"):
             self.error(path + ("axis",), f"axis rule '{axis}' needs an int parameter named 'axis'")

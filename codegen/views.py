@@ -374,9 +374,7 @@ def module_view(a: Activation) -> ModuleView | None:
         choice = f"_checks.choice({m.class_name!r}, {m.dispatch_param!r}, self.{m.dispatch_param}, tuple(_DISPATCH))"
         call = f"_DISPATCH[{choice}](x)"
     else:
-        passed = dict(m.call) | {
-            p.name: "training" for p in a.params if p.type == "bool" and p.name == "training"
-        }
+        passed = dict(m.call) | {p.name: "training" for p in a.params if p.is_training_flag}
         # Keys stay None: the Module draws from MLX's global generator.
         args = ", ".join(
             f"{p.name}=self.{passed.get(p.name, p.name)}" for p in a.params if p.type != "key"
