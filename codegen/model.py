@@ -122,6 +122,7 @@ class Activation:
     random: tuple[RandomDraw, ...] = ()
     domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
     exact: bool = False  # the result is an input or parameter value: no float32 round trip
+    split_on_cpu: bool = True  # false: one fused kernel on the CPU too (codegen/schedule.py)
 
     @property
     def inputs(self) -> tuple[str, ...]:

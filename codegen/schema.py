@@ -242,6 +242,12 @@ ACTIVATION = Shape(
             " half-precision inputs are computed in their own dtype, without the float32 round trip.",
         ),
         Field(
+            "split_on_cpu",
+            "bool",
+            "false keeps the kernel whole on the CPU, where the split that codegen computes (it"
+            " ends a kernel at each select that branches) measured slower. Default true.",
+        ),
+        Field(
             "domain",
             "expression",
             "Where the function is finite and smooth, as one comparison of x with a number"

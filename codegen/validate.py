@@ -536,6 +536,7 @@ class _Validator:
             random=random,
             domain=self.domain(data.get("domain"), path + ("domain",), axis),
             exact=bool(data.get("exact", False)),
+            split_on_cpu=bool(data.get("split_on_cpu", True)),
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)

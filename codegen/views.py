@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from . import pylit
+from . import pylit, schedule
 from .model import Activation, Helper, Module, Param, Spec, constructor_params
 
 ANNOTATIONS = {
@@ -285,6 +285,9 @@ class ActivationView:
     # Parameters converted for the kernel before let_once reads them.
     converted: list[tuple[str, str]]
     let: list[tuple[str, str]]  # the rest, computed in the kernel
+    # The kernel split for the CPU (codegen/schedule.py); [] where one fused kernel is as good.
+    cpu_stages: list[schedule.Stage]
+    cpu_special_stages: list[list[schedule.Stage]]  # the same for each special case
     implementation: str
     helpers: list[str]
     docstring: str
@@ -416,13 +419,20 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     ]
     let_once, let = split_let(a.let, {p.name for p in tensor_params})
     once_names = [name for name, _ in let_once]
+    kernel_args = [p.name for p in tensor_params] + drawn + once_names
+    # Structural parameters (ints, strs) change the traced graph; those kernels stay whole.
+    splittable = (
+        a.split_on_cpu
+        and a.axis == "none"
+        and all(p.type in ("float", "array") for p in tensor_params)
+    )
     return ActivationView(
         a=a,
         name=a.name,
         signature=signature_params(a.params),
         full_signature=f"({', '.join(['x: mlx.core.array'] + ([signature_params(a.params, RUNTIME_ANNOTATIONS)] if a.params else []))}) -> mlx.core.array",
         checks=checks(a.params),
-        kernel_args=[p.name for p in tensor_params] + drawn + once_names,
+        kernel_args=kernel_args,
         formula_args=", ".join(
             [f"_checks.{_compute(a)}({name})" for name in a.inputs]
             + [p.name for p in tensor_params]
@@ -437,6 +447,23 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name
         ],
         let=[(k, pylit.expression(v)) for k, v in let],
+        cpu_stages=(
+            schedule.stages(
+                spec.helpers, list(a.inputs) + kernel_args, a.implementation, let, "_cpu_stage_"
+            )
+            if splittable
+            else []
+        ),
+        cpu_special_stages=[
+            (
+                schedule.stages(
+                    spec.helpers, list(a.inputs), c.implementation, (), f"_cpu_special_{i}_stage_"
+                )
+                if splittable
+                else []
+            )
+            for i, c in enumerate(a.special_cases)
+        ],
         implementation=pylit.expression(a.implementation),
         helpers=_used_helpers(a, spec.helpers),
         docstring=function_docstring(a, spec),

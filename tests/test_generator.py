@@ -119,6 +119,29 @@ def test_exact_activations_compute_half_precision_in_its_own_dtype(tmp_path):
     assert "to_compute_exact" not in files["mlx_activations/activations/scaled_relu.py"]
 
 
+def test_the_cpu_split_is_picked_at_call_time_and_split_on_cpu_false_keeps_one_kernel(tmp_path):
+    split = generate(SMALL, TEMPLATES, display_name="small.yaml")
+    source = split["mlx_activations/activations/scaled_relu.py"]
+    assert "def _cpu_stage_1(x):" in source and "def _cpu_kernel(x, scale):" in source
+    assert "return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, " in source
+    assert (
+        "def test_cpu_split_gives_the_fused_results_bit_for_bit("
+        in split["tests/test_scaled_relu.py"]
+    )
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        SMALL.read_text().replace(
+            '    implementation: "mx.maximum(x, 0) * scale"',
+            '    split_on_cpu: false\n    implementation: "mx.maximum(x, 0) * scale"',
+        )
+    )
+    whole = generate(spec, TEMPLATES, display_name="spec.yaml")
+    source = whole["mlx_activations/activations/scaled_relu.py"]
+    assert "_cpu_" not in source and "on_cpu" not in source
+    assert "return _kernel(x, mx.array(scale, dtype=mx.float32))" in source
+    assert "test_cpu_split" not in whole["tests/test_scaled_relu.py"]
+
+
 def test_generation_is_deterministic(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     for out in (first, second):

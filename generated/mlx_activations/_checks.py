@@ -34,6 +34,11 @@ def to_output(y: mx.array, input_dtype) -> mx.array:
     return y.astype(input_dtype) if mx.issubdtype(input_dtype, mx.floating) else y
 
 
+def on_cpu() -> bool:
+    """Whether MLX computes on the CPU now, where the split kernels (_cpu_*) are faster."""
+    return mx.default_device() == mx.cpu
+
+
 def _scalar(value):
     # A 0-d mx.array is accepted where a Python number is, as mlx.nn accepts it.
     if isinstance(value, mx.array) and value.ndim == 0:

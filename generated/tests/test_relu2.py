@@ -1,6 +1,7 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """Tests of relu2 and ReLU2, from its spec entry."""
 
+import collections
 import importlib
 import inspect
 
@@ -81,26 +82,46 @@ def test_signature_and_defaults():
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
+    x = mx.concatenate(
+        [
+            support.cases(AXIS_RULE, dtype, -1)[0],
+            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
+        ]
+    )
+    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
+    split = FUNCTION(x, **call_args(params))
+    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+    assert support.same(split, FUNCTION(x, **call_args(params)))
+
+
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 
 
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
-    traces = []
-    formula = IMPLEMENTATION._formula
-    monkeypatch.setattr(
-        IMPLEMENTATION, "_formula", lambda *args: traces.append(1) or formula(*args)
-    )
+    # Every compiled function (the kernel, or each stage of its CPU split) converts its inputs
+    # first, so the conversions count the traces, by the function that traced.
+    traces = collections.Counter()
+    convert = IMPLEMENTATION._checks.to_compute
+
+    def counting(x):
+        traces[inspect.currentframe().f_back.f_code.co_name] += 1
+        return convert(x)
+
+    monkeypatch.setattr(IMPLEMENTATION._checks, "to_compute", counting)
     # A rank no other test uses: each structural value (an axis) traces once, then calls with
     # new parameter values and new shapes reuse the trace.
     for params, shape in zip(
         PARAM_SETS * 2,
         [(2, 1, 1, 1, 2, 4)] * len(PARAM_SETS) + [(4, 1, 2, 1, 2, 6)] * len(PARAM_SETS),
     ):
-        x = mx.random.normal(shape, key=mx.random.key(len(traces)))
+        x = mx.random.normal(shape, key=mx.random.key(sum(traces.values())))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    assert len(traces) == 1
+    assert traces and max(traces.values()) == 1, traces
 
 
 MODULE = act.ReLU2

@@ -22,6 +22,37 @@ def _kernel(x, alpha):
     return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    t1 = mx.maximum(x, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x):
+    x = _checks.to_compute(x)
+    t2 = mx.minimum(x, 0)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t2, alpha, t1):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = t2 / alpha
+    v2 = mx.expm1(v1)
+    v3 = alpha * v2
+    t3 = t1 + v3
+    return _checks.to_output(t3, dtype)
+
+
+def _cpu_kernel(x, alpha):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x)
+    return _cpu_stage_3(x, t2, alpha, t1)
+
+
 def _checked(owner, alpha):
     # Shared by the function and the Module, so both reject the same values with the same words.
     alpha = _checks.real(owner, "alpha", alpha)
@@ -52,7 +83,7 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("celu", alpha)
-    return _kernel(x, mx.array(alpha, dtype=mx.float32))
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(alpha, dtype=mx.float32))
 
 
 class CELU(nn.Module):

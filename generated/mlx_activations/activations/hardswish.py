@@ -22,6 +22,37 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    v1 = x + 3
+    v2 = v1 * 0.16666666666666666
+    t1 = mx.maximum(v2, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    t2 = mx.minimum(t1, 1)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t2):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = mx.maximum(x, (-3))
+    t3 = t2 * v1
+    return _checks.to_output(t3, dtype)
+
+
+def _cpu_kernel(x):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x, t1)
+    return _cpu_stage_3(x, t2)
+
+
 def hardswish(x: mx.array) -> mx.array:
     r"""Applies the hard swish function.
 
@@ -46,7 +77,7 @@ def hardswish(x: mx.array) -> mx.array:
         >>> y = act.hardswish(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class Hardswish(nn.Module):

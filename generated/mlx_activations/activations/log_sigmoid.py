@@ -23,6 +23,56 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    v1 = x < 0
+    t1 = mx.where(v1, x, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x):
+    x = _checks.to_compute(x)
+    v1 = -x
+    t2 = mx.maximum(v1, x)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t2):
+    x = _checks.to_compute(x)
+    v1 = mx.minimum(t2, 88)
+    t3 = mx.expm1(v1)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(x, t2, t3, t1):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = t2 > 88
+    v2 = mx.minimum(t2, 88)
+    v3 = t3 + 1
+    v4 = 1 / v3
+    v5 = mx.where(v1, 0, v4)
+    v6 = mx.stop_gradient(v5)
+    v7 = mx.stop_gradient(v2)
+    v8 = v2 - v7
+    v9 = 1 - v8
+    v10 = v6 * v9
+    v11 = mx.log1p(v10)
+    t4 = t1 - v11
+    return _checks.to_output(t4, dtype)
+
+
+def _cpu_kernel(x):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x)
+    t3 = _cpu_stage_3(x, t2)
+    return _cpu_stage_4(x, t2, t3, t1)
+
+
 def log_sigmoid(x: mx.array) -> mx.array:
     r"""Applies the logarithm of the logistic sigmoid.
 
@@ -45,7 +95,7 @@ def log_sigmoid(x: mx.array) -> mx.array:
         >>> y = act.log_sigmoid(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class LogSigmoid(nn.Module):

@@ -22,6 +22,26 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    t1 = mx.maximum(x, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x, dtype = _checks.to_compute(x), x.dtype
+    t2 = mx.square(t1)
+    return _checks.to_output(t2, dtype)
+
+
+def _cpu_kernel(x):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    return _cpu_stage_2(x, t1)
+
+
 def relu2(x: mx.array) -> mx.array:
     r"""Applies the squared Rectified Linear Unit.
 
@@ -42,7 +62,7 @@ def relu2(x: mx.array) -> mx.array:
         >>> y = act.relu2(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class ReLU2(nn.Module):

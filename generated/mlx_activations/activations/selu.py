@@ -24,6 +24,37 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    t1 = mx.maximum(x, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x):
+    x = _checks.to_compute(x)
+    t2 = mx.minimum(x, 0)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t1, t2):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = 1.0507009873554805 * t1
+    v2 = mx.expm1(t2)
+    v3 = 1.7580993408473768 * v2
+    t3 = v1 + v3
+    return _checks.to_output(t3, dtype)
+
+
+def _cpu_kernel(x):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x)
+    return _cpu_stage_3(x, t1, t2)
+
+
 def selu(x: mx.array) -> mx.array:
     r"""Applies the Scaled Exponential Linear Unit.
 
@@ -46,7 +77,7 @@ def selu(x: mx.array) -> mx.array:
         >>> y = act.selu(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class SELU(nn.Module):

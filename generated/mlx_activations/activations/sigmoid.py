@@ -23,6 +23,57 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    v1 = -x
+    t1 = mx.maximum(v1, x)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    v1 = mx.expm1(t1)
+    v2 = 2 + v1
+    t2 = 1 / v2
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t2, t1):
+    x = _checks.to_compute(x)
+    v1 = mx.stop_gradient(t2)
+    v2 = 1 - v1
+    v3 = mx.minimum(t1, 88)
+    v4 = mx.stop_gradient(v3)
+    v5 = v3 - v4
+    v6 = v2 * v5
+    t3 = 1 - v6
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(x, t2, t3):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = mx.stop_gradient(t2)
+    v2 = v1 * t3
+    v3 = x >= 0
+    v4 = 2 * v2
+    v5 = 1 - v4
+    v6 = v3 * v5
+    t4 = v2 + v6
+    return _checks.to_output(t4, dtype)
+
+
+def _cpu_kernel(x):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x, t1)
+    t3 = _cpu_stage_3(x, t2, t1)
+    return _cpu_stage_4(x, t2, t3)
+
+
 def sigmoid(x: mx.array) -> mx.array:
     r"""Applies the logistic sigmoid.
 
@@ -43,7 +94,7 @@ def sigmoid(x: mx.array) -> mx.array:
         >>> y = act.sigmoid(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class Sigmoid(nn.Module):

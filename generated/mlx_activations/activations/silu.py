@@ -24,10 +24,349 @@ def _kernel(x, beta, beta_high, beta_low):
 
 
 @partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x, beta):
+    x = _checks.to_compute(x)
+    t1 = beta * x
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    t2 = t1 + 44.375
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t1, t2):
+    x = _checks.to_compute(x)
+    v1 = t1 < (-80)
+    t3 = mx.where(v1, t2, t1)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(x, t3):
+    x = _checks.to_compute(x)
+    v1 = -t3
+    v2 = mx.maximum(v1, t3)
+    v3 = mx.expm1(v2)
+    v4 = 2 + v3
+    t4 = 1 / v4
+    return t4
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_5(x, t4):
+    x = _checks.to_compute(x)
+    t5 = mx.stop_gradient(t4)
+    return t5
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_6(x, t3):
+    x = _checks.to_compute(x)
+    v1 = -t3
+    v2 = mx.maximum(v1, t3)
+    v3 = mx.minimum(v2, 88)
+    v4 = mx.stop_gradient(v3)
+    t6 = v3 - v4
+    return t6
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_7(x, beta_high, beta_low):
+    x = _checks.to_compute(x)
+    v1 = 4097 * x
+    v2 = v1 - x
+    v3 = v1 - v2
+    v4 = v3 * beta_high
+    v5 = beta_high + beta_low
+    v6 = x * v5
+    t7 = v4 - v6
+    return t7
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_8(x, beta_low):
+    x = _checks.to_compute(x)
+    v1 = 4097 * x
+    v2 = v1 - x
+    v3 = v1 - v2
+    t8 = v3 * beta_low
+    return t8
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_9(x):
+    x = _checks.to_compute(x)
+    v1 = 4097 * x
+    v2 = v1 - x
+    v3 = v1 - v2
+    t9 = x - v3
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_10(x, t3, t7, t8, t9, beta_high, beta_low):
+    x = _checks.to_compute(x)
+    v1 = mx.sign(t3)
+    v2 = t7 + t8
+    v3 = t9 * beta_high
+    v4 = v2 + v3
+    v5 = t9 * beta_low
+    v6 = v4 + v5
+    v7 = mx.isfinite(v6)
+    v8 = mx.where(v7, v6, 0)
+    t10 = v1 * v8
+    return t10
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_11(x, t4, t6, t10):
+    x = _checks.to_compute(x)
+    v1 = mx.stop_gradient(t4)
+    v2 = 1 - v1
+    v3 = t6 + t10
+    t11 = v2 * v3
+    return t11
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_12(x, t11):
+    x = _checks.to_compute(x)
+    t12 = 1 - t11
+    return t12
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_13(x, t5, t12):
+    x = _checks.to_compute(x)
+    t13 = t5 * t12
+    return t13
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_14(x, t13):
+    x = _checks.to_compute(x)
+    t14 = 2 * t13
+    return t14
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_15(x, t14):
+    x = _checks.to_compute(x)
+    t15 = 1 - t14
+    return t15
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_16(x, t3, t15):
+    x = _checks.to_compute(x)
+    v1 = t3 >= 0
+    t16 = v1 * t15
+    return t16
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_17(x, t13, t16):
+    x = _checks.to_compute(x)
+    t17 = t13 + t16
+    return t17
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_18(x, t17):
+    x = _checks.to_compute(x)
+    v1 = t17 == 0
+    t18 = mx.where(v1, 0, x)
+    return t18
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_19(x, t1, t17, t18):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = mx.isinf(x)
+    v2 = t1 < (-80)
+    v3 = x * t17
+    v4 = mx.where(v2, 5.347888766186028e-20, 1)
+    v5 = v3 * v4
+    t19 = mx.where(v1, t18, v5)
+    return _checks.to_output(t19, dtype)
+
+
+def _cpu_kernel(x, beta, beta_high, beta_low):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x, beta)
+    t2 = _cpu_stage_2(x, t1)
+    t3 = _cpu_stage_3(x, t1, t2)
+    t4 = _cpu_stage_4(x, t3)
+    t5 = _cpu_stage_5(x, t4)
+    t6 = _cpu_stage_6(x, t3)
+    t7 = _cpu_stage_7(x, beta_high, beta_low)
+    t8 = _cpu_stage_8(x, beta_low)
+    t9 = _cpu_stage_9(x)
+    t10 = _cpu_stage_10(x, t3, t7, t8, t9, beta_high, beta_low)
+    t11 = _cpu_stage_11(x, t4, t6, t10)
+    t12 = _cpu_stage_12(x, t11)
+    t13 = _cpu_stage_13(x, t5, t12)
+    t14 = _cpu_stage_14(x, t13)
+    t15 = _cpu_stage_15(x, t14)
+    t16 = _cpu_stage_16(x, t3, t15)
+    t17 = _cpu_stage_17(x, t13, t16)
+    t18 = _cpu_stage_18(x, t17)
+    return _cpu_stage_19(x, t1, t17, t18)
+
+
+@partial(mx.compile, shapeless=True)
 def _special_kernel_0(x):
     # Where beta == 1: the same results as _kernel, from fewer operations.
     x, dtype = _checks.to_compute(x), x.dtype
     return _checks.to_output(logistic_times(x, x, 0), dtype)
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_1(x):
+    x = _checks.to_compute(x)
+    t1 = x + 44.375
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    v1 = x < (-80)
+    t2 = mx.where(v1, t1, x)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_3(x, t2):
+    x = _checks.to_compute(x)
+    v1 = -t2
+    v2 = mx.maximum(v1, t2)
+    v3 = mx.expm1(v2)
+    v4 = 2 + v3
+    t3 = 1 / v4
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_4(x, t3):
+    x = _checks.to_compute(x)
+    t4 = mx.stop_gradient(t3)
+    return t4
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_5(x, t2):
+    x = _checks.to_compute(x)
+    v1 = -t2
+    v2 = mx.maximum(v1, t2)
+    v3 = mx.minimum(v2, 88)
+    v4 = mx.stop_gradient(v3)
+    t5 = v3 - v4
+    return t5
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_6(x, t2):
+    x = _checks.to_compute(x)
+    v1 = mx.sign(t2)
+    t6 = v1 * 0
+    return t6
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_7(x, t3, t5, t6):
+    x = _checks.to_compute(x)
+    v1 = mx.stop_gradient(t3)
+    v2 = 1 - v1
+    v3 = t5 + t6
+    t7 = v2 * v3
+    return t7
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_8(x, t7):
+    x = _checks.to_compute(x)
+    t8 = 1 - t7
+    return t8
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_9(x, t4, t8):
+    x = _checks.to_compute(x)
+    t9 = t4 * t8
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_10(x, t9):
+    x = _checks.to_compute(x)
+    t10 = 2 * t9
+    return t10
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_11(x, t10):
+    x = _checks.to_compute(x)
+    t11 = 1 - t10
+    return t11
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_12(x, t2, t11):
+    x = _checks.to_compute(x)
+    v1 = t2 >= 0
+    t12 = v1 * t11
+    return t12
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_13(x, t9, t12):
+    x = _checks.to_compute(x)
+    t13 = t9 + t12
+    return t13
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_14(x, t13):
+    x = _checks.to_compute(x)
+    v1 = t13 == 0
+    t14 = mx.where(v1, 0, x)
+    return t14
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_15(x, t13, t14):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = mx.isinf(x)
+    v2 = x < (-80)
+    v3 = x * t13
+    v4 = mx.where(v2, 5.347888766186028e-20, 1)
+    v5 = v3 * v4
+    t15 = mx.where(v1, t14, v5)
+    return _checks.to_output(t15, dtype)
+
+
+def _cpu_special_kernel_0(x):
+    # _special_kernel_0 on the CPU, split as _cpu_kernel is.
+    t1 = _cpu_special_0_stage_1(x)
+    t2 = _cpu_special_0_stage_2(x, t1)
+    t3 = _cpu_special_0_stage_3(x, t2)
+    t4 = _cpu_special_0_stage_4(x, t3)
+    t5 = _cpu_special_0_stage_5(x, t2)
+    t6 = _cpu_special_0_stage_6(x, t2)
+    t7 = _cpu_special_0_stage_7(x, t3, t5, t6)
+    t8 = _cpu_special_0_stage_8(x, t7)
+    t9 = _cpu_special_0_stage_9(x, t4, t8)
+    t10 = _cpu_special_0_stage_10(x, t9)
+    t11 = _cpu_special_0_stage_11(x, t10)
+    t12 = _cpu_special_0_stage_12(x, t2, t11)
+    t13 = _cpu_special_0_stage_13(x, t9, t12)
+    t14 = _cpu_special_0_stage_14(x, t13)
+    return _cpu_special_0_stage_15(x, t13, t14)
 
 
 def _checked(owner, beta):
@@ -63,6 +402,8 @@ def silu(x: mx.array, beta: float = 1.0) -> mx.array:
     x = _checks.as_array(x)
     (beta,) = _checked("silu", beta)
     if beta == 1:
+        if _checks.on_cpu():
+            return _cpu_special_kernel_0(x)
         return _special_kernel_0(x)
     return _general(x, beta)
 
@@ -73,7 +414,7 @@ def _general(x, beta):
     # Values that depend on the parameters alone: computed once here, not once per element.
     beta_high = high_half(beta)
     beta_low = beta - beta_high
-    return _kernel(x, beta, beta_high, beta_low)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, beta, beta_high, beta_low)
 
 
 class SiLU(nn.Module):

@@ -32,10 +32,180 @@ def _kernel(x, beta, threshold, beta_high, beta_low, shift):
 
 
 @partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x, beta):
+    x = _checks.to_compute(x)
+    t1 = beta * x
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    v1 = t1 >= 0
+    t2 = mx.where(v1, t1, 0)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t1):
+    x = _checks.to_compute(x)
+    v1 = -t1
+    v2 = mx.maximum(v1, t1)
+    t3 = mx.minimum(v2, 88)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(x, t1, t3):
+    x = _checks.to_compute(x)
+    v1 = -t1
+    v2 = mx.maximum(v1, t1)
+    v3 = v2 > 88
+    v4 = mx.expm1(t3)
+    v5 = v4 + 1
+    v6 = 1 / v5
+    v7 = mx.where(v3, 0, v6)
+    v8 = mx.stop_gradient(v7)
+    v9 = mx.stop_gradient(t3)
+    v10 = t3 - v9
+    v11 = 1 - v10
+    t4 = v8 * v11
+    return t4
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_5(x):
+    x = _checks.to_compute(x)
+    v1 = 4097 * x
+    v2 = v1 - x
+    t5 = v1 - v2
+    return t5
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_6(x, t5, beta_high):
+    x = _checks.to_compute(x)
+    t6 = t5 * beta_high
+    return t6
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_7(x, beta_high, beta_low):
+    x = _checks.to_compute(x)
+    v1 = beta_high + beta_low
+    t7 = x * v1
+    return t7
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_8(x, t6, t7, t5, beta_low, beta_high):
+    x = _checks.to_compute(x)
+    v1 = t6 - t7
+    v2 = t5 * beta_low
+    v3 = v1 + v2
+    v4 = x - t5
+    v5 = v4 * beta_high
+    v6 = v3 + v5
+    v7 = v4 * beta_low
+    v8 = v6 + v7
+    v9 = mx.isfinite(v8)
+    t8 = mx.where(v9, v8, 0)
+    return t8
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_9(x, t1, t4):
+    x = _checks.to_compute(x)
+    v1 = t1 >= 0
+    t9 = mx.where(v1, 1, t4)
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_10(x, t1, threshold, shift, t4, t2, t8, t9, beta):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = t1 > threshold
+    v2 = x + shift
+    v3 = mx.log1p(t4)
+    v4 = t2 + v3
+    v5 = t8 * t9
+    v6 = 1 + t4
+    v7 = v5 / v6
+    v8 = v4 + v7
+    v9 = v8 / beta
+    t10 = mx.where(v1, v2, v9)
+    return _checks.to_output(t10, dtype)
+
+
+def _cpu_kernel(x, beta, threshold, beta_high, beta_low, shift):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x, beta)
+    t2 = _cpu_stage_2(x, t1)
+    t3 = _cpu_stage_3(x, t1)
+    t4 = _cpu_stage_4(x, t1, t3)
+    t5 = _cpu_stage_5(x)
+    t6 = _cpu_stage_6(x, t5, beta_high)
+    t7 = _cpu_stage_7(x, beta_high, beta_low)
+    t8 = _cpu_stage_8(x, t6, t7, t5, beta_low, beta_high)
+    t9 = _cpu_stage_9(x, t1, t4)
+    return _cpu_stage_10(x, t1, threshold, shift, t4, t2, t8, t9, beta)
+
+
+@partial(mx.compile, shapeless=True)
 def _special_kernel_0(x):
     # Where beta == 1 and threshold == 20: the same results as _kernel, from fewer operations.
     x, dtype = _checks.to_compute(x), x.dtype
     return _checks.to_output(mx.where(x >= 0, x, 0) + log1p_exp_neg_abs(x), dtype)
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_1(x):
+    x = _checks.to_compute(x)
+    v1 = x >= 0
+    t1 = mx.where(v1, x, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_2(x):
+    x = _checks.to_compute(x)
+    v1 = -x
+    t2 = mx.maximum(v1, x)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_3(x, t2):
+    x = _checks.to_compute(x)
+    v1 = mx.minimum(t2, 88)
+    t3 = mx.expm1(v1)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_4(x, t2, t3, t1):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = t2 > 88
+    v2 = mx.minimum(t2, 88)
+    v3 = t3 + 1
+    v4 = 1 / v3
+    v5 = mx.where(v1, 0, v4)
+    v6 = mx.stop_gradient(v5)
+    v7 = mx.stop_gradient(v2)
+    v8 = v2 - v7
+    v9 = 1 - v8
+    v10 = v6 * v9
+    v11 = mx.log1p(v10)
+    t4 = t1 + v11
+    return _checks.to_output(t4, dtype)
+
+
+def _cpu_special_kernel_0(x):
+    # _special_kernel_0 on the CPU, split as _cpu_kernel is.
+    t1 = _cpu_special_0_stage_1(x)
+    t2 = _cpu_special_0_stage_2(x)
+    t3 = _cpu_special_0_stage_3(x, t2)
+    return _cpu_special_0_stage_4(x, t2, t3, t1)
 
 
 def _checked(owner, beta, threshold):
@@ -75,6 +245,8 @@ def softplus(x: mx.array, beta: float = 1.0, threshold: float = 20.0) -> mx.arra
     x = _checks.as_array(x)
     beta, threshold = _checked("softplus", beta, threshold)
     if beta == 1 and threshold == 20:
+        if _checks.on_cpu():
+            return _cpu_special_kernel_0(x)
         return _special_kernel_0(x)
     return _general(x, beta, threshold)
 
@@ -87,7 +259,9 @@ def _general(x, beta, threshold):
     beta_high = high_half(beta)
     beta_low = beta - beta_high
     shift = mx.log1p(mx.exp(-threshold)) / beta
-    return _kernel(x, beta, threshold, beta_high, beta_low, shift)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(
+        x, beta, threshold, beta_high, beta_low, shift
+    )
 
 
 class Softplus(nn.Module):

@@ -22,6 +22,28 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    v1 = x + 1
+    v2 = v1 / 2
+    t1 = mx.maximum(v2, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x, dtype = _checks.to_compute(x), x.dtype
+    t2 = mx.minimum(t1, 1)
+    return _checks.to_output(t2, dtype)
+
+
+def _cpu_kernel(x):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    return _cpu_stage_2(x, t1)
+
+
 def sparse_sigmoid(x: mx.array) -> mx.array:
     r"""Applies the sparse sigmoid function.
 
@@ -44,7 +66,7 @@ def sparse_sigmoid(x: mx.array) -> mx.array:
         >>> y = act.sparse_sigmoid(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class SparseSigmoid(nn.Module):

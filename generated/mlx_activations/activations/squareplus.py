@@ -35,6 +35,95 @@ def _kernel(x, b, sqrt_b, b_scaled):
     return _checks.to_output(_formula(_checks.to_compute(x), b, sqrt_b, b_scaled), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    v1 = -x
+    t1 = mx.maximum(v1, x)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    t2 = mx.minimum(t1, 1e-18)
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t2, b_scaled):
+    x = _checks.to_compute(x)
+    v1 = t2 * 9.223372036854776e18
+    v2 = v1 * v1
+    v3 = v2 + b_scaled
+    t3 = mx.maximum(v3, 1.2e-38)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(x, t1):
+    x = _checks.to_compute(x)
+    t4 = mx.maximum(t1, 1e-18)
+    return t4
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_5(x, t1, b, t3, sqrt_b, t4):
+    x = _checks.to_compute(x)
+    v1 = t1 < 1e-18
+    v2 = b >= 1e-20
+    v3 = mx.sqrt(t3)
+    v4 = v3 * 1.0842021724855044e-19
+    v5 = mx.where(v2, sqrt_b, v4)
+    v6 = mx.minimum(t4, 1e18)
+    v7 = v6 * v6
+    v8 = v7 + b
+    v9 = mx.sqrt(v8)
+    t5 = mx.where(v1, v5, v9)
+    return t5
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_6(x, t1, t5):
+    x = _checks.to_compute(x)
+    v1 = t1 > 1e18
+    t6 = mx.where(v1, t1, t5)
+    return t6
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_7(x, t6, t1):
+    x = _checks.to_compute(x)
+    v1 = t6 + t1
+    t7 = mx.maximum(v1, 1e-19)
+    return t7
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_8(x, t6, t7, b):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = x >= 0
+    v2 = x / 2
+    v3 = t6 / 2
+    v4 = v2 + v3
+    v5 = 2 * t7
+    v6 = b / v5
+    t8 = mx.where(v1, v4, v6)
+    return _checks.to_output(t8, dtype)
+
+
+def _cpu_kernel(x, b, sqrt_b, b_scaled):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x, t1)
+    t3 = _cpu_stage_3(x, t2, b_scaled)
+    t4 = _cpu_stage_4(x, t1)
+    t5 = _cpu_stage_5(x, t1, b, t3, sqrt_b, t4)
+    t6 = _cpu_stage_6(x, t1, t5)
+    t7 = _cpu_stage_7(x, t6, t1)
+    return _cpu_stage_8(x, t6, t7, b)
+
+
 def _checked(owner, b):
     # Shared by the function and the Module, so both reject the same values with the same words.
     b = _checks.real(owner, "b", b)
@@ -71,7 +160,7 @@ def squareplus(x: mx.array, b: float = 4.0) -> mx.array:
     # Values that depend on the parameters alone: computed once here, not once per element.
     sqrt_b = mx.sqrt(b)
     b_scaled = b * 8.507059173023462e37
-    return _kernel(x, b, sqrt_b, b_scaled)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, b, sqrt_b, b_scaled)
 
 
 class Squareplus(nn.Module):

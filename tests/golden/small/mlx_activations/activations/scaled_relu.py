@@ -22,6 +22,26 @@ def _kernel(x, scale):
     return _checks.to_output(_formula(_checks.to_compute(x), scale), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x):
+    x = _checks.to_compute(x)
+    t1 = mx.maximum(x, 0)
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, t1, scale):
+    x, dtype = _checks.to_compute(x), x.dtype
+    t2 = t1 * scale
+    return _checks.to_output(t2, dtype)
+
+
+def _cpu_kernel(x, scale):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    return _cpu_stage_2(x, t1, scale)
+
+
 def _checked(owner, scale):
     # Shared by the function and the Module, so both reject the same values with the same words.
     scale = _checks.real(owner, "scale", scale)
@@ -52,7 +72,7 @@ def scaled_relu(x: mx.array, scale: float = 2.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (scale,) = _checked("scaled_relu", scale)
-    return _kernel(x, mx.array(scale, dtype=mx.float32))
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(scale, dtype=mx.float32))
 
 
 class ScaledReLU(nn.Module):
