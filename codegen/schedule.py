@@ -191,7 +191,8 @@ def unpredictable(node: Node) -> bool:
             isinstance(condition, Node)
             and condition.op in COMPARISONS
             and condition.args[0] is not condition.args[1]  # x == x, x != x: a NaN test
-            and all(_near_zero(a) or (isinstance(a, Node) and a.data) for a in condition.args)
+            # A parameter's value is unknown here: as likely near 0 as not.
+            and all(_near_zero(a) or isinstance(a, Node) for a in condition.args)
         )
     # Against a constant near 0 it branches; between two computed values (maximum(-x, x)) g++
     # keeps it branch-free.
@@ -214,7 +215,20 @@ def split(output: Node) -> list[tuple[Node, list[Node]]]:
     for n in order:
         for operand in n.nodes:
             consumers[id(operand)].append(n)
-    roots = {id(output)} | {id(n) for n in order if unpredictable(n) and consumers[id(n)]}
+    branching = [n for n in order if unpredictable(n)]
+    # One select feeding another is a blend of blends; feeding arithmetic, it branches.
+    roots = {id(output)} | {
+        id(n) for n in branching if any(c.op != "where" for c in consumers[id(n)])
+    }
+    # g++ moves the computation of a select's values into the branches it makes: stored first,
+    # they are only read.
+    roots |= {
+        id(v)
+        for n in branching
+        if n.op == "where"
+        for v in n.args[1:]
+        if isinstance(v, Node) and v.data and v.op not in SELECTS | {"input"} and not v.boolean
+    }
     while True:
         regions = {id(r): _region(r, roots) for r in order if id(r) in roots}
         new = _too_deep(regions, consumers) or _shared_work(regions, order)

@@ -23,6 +23,7 @@ import mlx.nn as nn
 import mlx_activations as act
 
 RESULTS = Path(__file__).resolve().parent / "results"
+DTYPES = (("float32", mx.float32), ("bfloat16", mx.bfloat16))
 ROW = 4096
 ROWWISE = {"softmax", "log_softmax", "softmin", "glu"}
 TORCH_NAMES = {  # torch.nn.functional spellings, where torch has the function
@@ -119,16 +120,23 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--memory", action="store_true", help="also compare the backward pass's peak memory"
     )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --only: replace those rows in the saved tables and rewrite them, so that a run"
+        " too long for one sitting (a GPU compiles every kernel first) can be split",
+    )
     args = parser.parse_args(argv)
     mx.set_default_device(mx.cpu if args.device == "cpu" else mx.gpu)
     # Every function once: an alias is the same object under another name.
-    names = args.only or [
-        n for n in act.__all__ if n[0].islower() and getattr(act, n).__name__ == n
-    ]
+    every = [n for n in act.__all__ if n[0].islower() and getattr(act, n).__name__ == n]
+    names = args.only or every
     rows = []
-    for dtype_name, dtype in (("float32", mx.float32), ("bfloat16", mx.bfloat16)):
+    for dtype_name, dtype in DTYPES:
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
+    if args.merge:
+        rows = merged(args.out / f"speed-{args.device}.json", rows, every)
     # The targets compare with mlx.nn, so the summary covers the functions it has.
     compared = [r for r in rows if r["ratio"] is not None]
     ratios = [r["ratio"] for r in compared]
@@ -150,12 +158,21 @@ def main(argv=None) -> int:
         summary["backward_peak_memory"] = backward_memory(
             [n for n in names if hasattr(nn, n)], args.size
         )
-    if not args.only:
+    if not args.only or args.merge:
         args.out.mkdir(parents=True, exist_ok=True)
         table = json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n"
         (args.out / f"speed-{args.device}.json").write_text(table)
         (args.out / f"speed-{args.device}.md").write_text(markdown(summary, rows))
     return 0
+
+
+def merged(saved: Path, fresh: list[dict], every: list[str]) -> list[dict]:
+    """The saved rows with the fresh ones in their place, in the order of a full run."""
+    old = json.loads(saved.read_text())["rows"] if saved.exists() else []
+    replaced = {(r["name"], r["dtype"]) for r in fresh}
+    rows = [r for r in old if (r["name"], r["dtype"]) not in replaced] + fresh
+    order = [d for d, _ in DTYPES]
+    return sorted(rows, key=lambda r: (order.index(r["dtype"]), every.index(r["name"])))
 
 
 def measure(name: str, dtype_name: str, dtype, args) -> dict:

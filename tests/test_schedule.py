@@ -55,6 +55,12 @@ def test_far_guards_nan_tests_constant_picks_and_abs_stay_fused():
         assert split(implementation) == [], implementation
 
 
+def test_a_branching_where_reads_its_values_stored_and_a_select_of_selects_stays_whole():
+    stages = split("mx.where(mx.abs(x) <= lambd, 0, x - mx.sign(x) * lambd)", inputs=("x", "lambd"))
+    assert [s.lines[-1][1] for s in stages] == ["x - v2", "mx.where(v2, 0, t1)"]
+    assert split("mx.where(x < t, 0, mx.where(x >= t, 1, x))", inputs=("x", "t")) == []
+
+
 def test_a_chain_deeper_than_the_fuser_looks_is_cut_and_gives_the_same_values():
     chain = "x"
     for _ in range(12):
@@ -69,7 +75,7 @@ def test_a_chain_deeper_than_the_fuser_looks_is_cut_and_gives_the_same_values():
 def test_booleans_are_recomputed_never_stored():
     condition = "x * 1.5 + 0.5 > 0"
     stages = split(f"mx.where({condition}, x * 3, x * 4) * 2 + mx.where({condition}, 1, 2)")
-    assert len(stages) == 2
+    assert len(stages) == 4  # x * 3 and x * 4, stored before the where picks; the where; the rest
     assert all("<" not in s.lines[-1][1] and ">" not in s.lines[-1][1] for s in stages)
     assert sum(">" in source for source in lines(stages)) == 2  # once in each stage that reads it
 

@@ -89,21 +89,6 @@ def test_signature_and_defaults():
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
-@pytest.mark.parametrize("dtype", list(support.DTYPES))
-@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
-def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = mx.concatenate(
-        [
-            support.cases(AXIS_RULE, dtype, -1)[0],
-            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
-        ]
-    )
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
-    split = FUNCTION(x, **call_args(params))
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
-    assert support.same(split, FUNCTION(x, **call_args(params)))
-
-
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 

@@ -283,71 +283,84 @@ def _cpu_stage_27(x, t26):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_28(x, t26, t27):
+def _cpu_stage_28(x, t26):
     x = _checks.to_compute(x)
     v1 = t26 / 2
-    v2 = t27 > 0
-    v3 = 44.361419677734375 - v1
-    v4 = -v1
-    t28 = mx.where(v2, v3, v4)
+    t28 = 44.361419677734375 - v1
     return t28
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_29(x, t28):
+def _cpu_stage_29(x, t26):
     x = _checks.to_compute(x)
-    v1 = t28 > 0
-    v2 = mx.maximum(t28, (-88))
-    t29 = mx.where(v1, 0, v2)
+    v1 = t26 / 2
+    t29 = -v1
     return t29
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_30(x, t29):
+def _cpu_stage_30(x, t27, t28, t29):
     x = _checks.to_compute(x)
-    v1 = -t29
-    v2 = mx.expm1(v1)
-    v3 = v2 + 1
-    t30 = 1 / v3
+    v1 = t27 > 0
+    t30 = mx.where(v1, t28, t29)
     return t30
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_31(x, t29):
+def _cpu_stage_31(x, t30):
     x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t29)
-    t31 = t29 - v1
+    v1 = t30 > 0
+    v2 = mx.maximum(t30, (-88))
+    t31 = mx.where(v1, 0, v2)
     return t31
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_32(x, t10):
+def _cpu_stage_32(x, t31):
     x = _checks.to_compute(x)
-    v1 = 4097 * t10
-    v2 = v1 - t10
-    t32 = v1 - v2
+    v1 = -t31
+    v2 = mx.expm1(v1)
+    v3 = v2 + 1
+    t32 = 1 / v3
     return t32
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_33(x, t32, t10):
+def _cpu_stage_33(x, t31):
     x = _checks.to_compute(x)
-    v1 = t32 * t32
+    v1 = mx.stop_gradient(t31)
+    t33 = t31 - v1
+    return t33
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_34(x, t10):
+    x = _checks.to_compute(x)
+    v1 = 4097 * t10
+    v2 = v1 - t10
+    t34 = v1 - v2
+    return t34
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_35(x, t34, t10):
+    x = _checks.to_compute(x)
+    v1 = t34 * t34
     v2 = t10 * t10
     v3 = v1 - v2
-    v4 = 2 * t32
-    v5 = t10 - t32
+    v4 = 2 * t34
+    v5 = t10 - t34
     v6 = v4 * v5
     v7 = v3 + v6
     v8 = v5 * v5
     v9 = v7 + v8
     v10 = mx.isfinite(v9)
-    t33 = mx.where(v10, v9, 0)
-    return t33
+    t35 = mx.where(v10, v9, 0)
+    return t35
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_34(x, t18, t13, t25, t27, t28, t30, t31, t33):
+def _cpu_stage_36(x, t18, t13, t25, t27, t30, t32, t33, t35):
     x = _checks.to_compute(x)
     v1 = t18 + 0.7578721561413121
     v2 = t13 < 1.5
@@ -358,30 +371,30 @@ def _cpu_stage_34(x, t18, t13, t25, t27, t28, t30, t31, t33):
     v7 = v3 + v6
     v8 = 0.3989422804014327 * v7
     v9 = t27 > 0
-    v10 = t28 < (-88)
-    v11 = mx.where(v10, 0, t30)
+    v10 = t30 < (-88)
+    v11 = mx.where(v10, 0, t32)
     v12 = mx.stop_gradient(v11)
-    v13 = 1 + t31
+    v13 = 1 + t33
     v14 = v12 * v13
     v15 = mx.where(v9, (-1.2189787519729715e-07), 0)
-    v16 = t33 / 2
+    v16 = t35 / 2
     v17 = v15 - v16
     v18 = v14 * v17
     v19 = v14 + v18
-    t34 = v8 * v19
-    return t34
+    t36 = v8 * v19
+    return t36
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_35(x, t27):
+def _cpu_stage_37(x, t27):
     x = _checks.to_compute(x)
     v1 = t27 > 0
-    t35 = mx.where(v1, 5.421010862427522e-20, 1)
-    return t35
+    t37 = mx.where(v1, 5.421010862427522e-20, 1)
+    return t37
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_36(x, t9, t2, t10, t11, t12, t34, t35):
+def _cpu_stage_38(x, t9, t2, t10, t11, t12, t36, t37):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = x < (-14)
     v2 = 0.5 + t9
@@ -389,13 +402,13 @@ def _cpu_stage_36(x, t9, t2, t10, t11, t12, t34, t35):
     v4 = t10 < 0.7071067811865476
     v5 = v3 * v4
     v6 = t11 + t12
-    v7 = t34 * t35
+    v7 = t36 * t37
     v8 = v6 - v7
     v9 = 1 - v4
     v10 = v8 * v9
     v11 = v5 + v10
-    t36 = mx.where(v1, 0, v11)
-    return _checks.to_output(t36, dtype)
+    t38 = mx.where(v1, 0, v11)
+    return _checks.to_output(t38, dtype)
 
 
 def _cpu_kernel(x):
@@ -427,15 +440,17 @@ def _cpu_kernel(x):
     t25 = _cpu_stage_25(x, t24, t20)
     t26 = _cpu_stage_26(x, t10)
     t27 = _cpu_stage_27(x, t26)
-    t28 = _cpu_stage_28(x, t26, t27)
-    t29 = _cpu_stage_29(x, t28)
-    t30 = _cpu_stage_30(x, t29)
-    t31 = _cpu_stage_31(x, t29)
-    t32 = _cpu_stage_32(x, t10)
-    t33 = _cpu_stage_33(x, t32, t10)
-    t34 = _cpu_stage_34(x, t18, t13, t25, t27, t28, t30, t31, t33)
-    t35 = _cpu_stage_35(x, t27)
-    return _cpu_stage_36(x, t9, t2, t10, t11, t12, t34, t35)
+    t28 = _cpu_stage_28(x, t26)
+    t29 = _cpu_stage_29(x, t26)
+    t30 = _cpu_stage_30(x, t27, t28, t29)
+    t31 = _cpu_stage_31(x, t30)
+    t32 = _cpu_stage_32(x, t31)
+    t33 = _cpu_stage_33(x, t31)
+    t34 = _cpu_stage_34(x, t10)
+    t35 = _cpu_stage_35(x, t34, t10)
+    t36 = _cpu_stage_36(x, t18, t13, t25, t27, t30, t32, t33, t35)
+    t37 = _cpu_stage_37(x, t27)
+    return _cpu_stage_38(x, t9, t2, t10, t11, t12, t36, t37)
 
 
 def gelu(x: mx.array) -> mx.array:

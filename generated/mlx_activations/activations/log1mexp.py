@@ -23,59 +23,6 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)
-    v1 = -x
-    t1 = mx.maximum(v1, x)
-    return t1
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
-    x = _checks.to_compute(x)
-    t2 = mx.minimum(t1, 88)
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2):
-    x = _checks.to_compute(x)
-    v1 = mx.expm1(t2)
-    t3 = v1 + 1
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t1, t3, t2):
-    x, dtype = _checks.to_compute(x), x.dtype
-    v1 = x > 0.6931471805599453
-    v2 = t1 > 88
-    v3 = 1 / t3
-    v4 = mx.where(v2, 0, v3)
-    v5 = mx.stop_gradient(v4)
-    v6 = mx.stop_gradient(t2)
-    v7 = t2 - v6
-    v8 = 1 - v7
-    v9 = v5 * v8
-    v10 = -v9
-    v11 = mx.log1p(v10)
-    v12 = -x
-    v13 = mx.expm1(v12)
-    v14 = -v13
-    v15 = mx.log(v14)
-    t4 = mx.where(v1, v11, v15)
-    return _checks.to_output(t4, dtype)
-
-
-def _cpu_kernel(x):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t2)
-    return _cpu_stage_4(x, t1, t3, t2)
-
-
 def log1mexp(x: mx.array) -> mx.array:
     r"""Applies log(1 - e^{-x}).
 
@@ -98,7 +45,7 @@ def log1mexp(x: mx.array) -> mx.array:
         >>> y = act.log1mexp(x)
     """
     x = _checks.as_array(x)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
+    return _kernel(x)
 
 
 class Log1mexp(nn.Module):

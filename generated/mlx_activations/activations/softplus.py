@@ -39,116 +39,121 @@ def _cpu_stage_1(x, beta):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
+def _cpu_stage_2(x, shift):
     x = _checks.to_compute(x)
-    v1 = t1 >= 0
-    t2 = mx.where(v1, t1, 0)
+    t2 = x + shift
     return t2
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_3(x, t1):
     x = _checks.to_compute(x)
-    v1 = -t1
-    v2 = mx.maximum(v1, t1)
-    t3 = mx.minimum(v2, 88)
+    v1 = t1 >= 0
+    t3 = mx.where(v1, t1, 0)
     return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t1, t3):
+def _cpu_stage_4(x, t1):
     x = _checks.to_compute(x)
     v1 = -t1
-    v2 = mx.maximum(v1, t1)
-    v3 = v2 > 88
-    v4 = mx.expm1(t3)
-    v5 = v4 + 1
-    v6 = 1 / v5
-    v7 = mx.where(v3, 0, v6)
-    v8 = mx.stop_gradient(v7)
-    v9 = mx.stop_gradient(t3)
-    v10 = t3 - v9
-    v11 = 1 - v10
-    t4 = v8 * v11
+    t4 = mx.maximum(v1, t1)
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x):
+def _cpu_stage_5(x, t4):
     x = _checks.to_compute(x)
-    v1 = 4097 * x
-    v2 = v1 - x
-    t5 = v1 - v2
+    v1 = t4 > 88
+    v2 = mx.minimum(t4, 88)
+    v3 = mx.expm1(v2)
+    v4 = v3 + 1
+    v5 = 1 / v4
+    v6 = mx.where(v1, 0, v5)
+    v7 = mx.stop_gradient(v6)
+    v8 = mx.stop_gradient(v2)
+    v9 = v2 - v8
+    v10 = 1 - v9
+    t5 = v7 * v10
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t5, beta_high):
+def _cpu_stage_6(x):
     x = _checks.to_compute(x)
-    t6 = t5 * beta_high
+    v1 = 4097 * x
+    v2 = v1 - x
+    t6 = v1 - v2
     return t6
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_7(x, beta_high, beta_low):
     x = _checks.to_compute(x)
-    v1 = beta_high + beta_low
-    t7 = x * v1
+    t7 = beta_high + beta_low
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t6, t7, t5, beta_low, beta_high):
+def _cpu_stage_8(x, t6, beta_high, t7, beta_low):
     x = _checks.to_compute(x)
-    v1 = t6 - t7
-    v2 = t5 * beta_low
-    v3 = v1 + v2
-    v4 = x - t5
-    v5 = v4 * beta_high
-    v6 = v3 + v5
-    v7 = v4 * beta_low
-    v8 = v6 + v7
-    v9 = mx.isfinite(v8)
-    t8 = mx.where(v9, v8, 0)
+    v1 = t6 * beta_high
+    v2 = x * t7
+    v3 = v1 - v2
+    v4 = t6 * beta_low
+    v5 = v3 + v4
+    v6 = x - t6
+    v7 = v6 * beta_high
+    v8 = v5 + v7
+    v9 = v6 * beta_low
+    t8 = v8 + v9
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t1, t4):
+def _cpu_stage_9(x, t1, t5):
     x = _checks.to_compute(x)
     v1 = t1 >= 0
-    t9 = mx.where(v1, 1, t4)
+    t9 = mx.where(v1, 1, t5)
     return t9
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t1, threshold, shift, t4, t2, t8, t9, beta):
+def _cpu_stage_10(x, t5, t3, t8, t9, beta):
+    x = _checks.to_compute(x)
+    v1 = mx.log1p(t5)
+    v2 = t3 + v1
+    v3 = mx.isfinite(t8)
+    v4 = mx.where(v3, t8, 0)
+    v5 = v4 * t9
+    v6 = 1 + t5
+    v7 = v5 / v6
+    v8 = v2 + v7
+    t10 = v8 / beta
+    return t10
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_11(x, t1, threshold, t2, t10):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = t1 > threshold
-    v2 = x + shift
-    v3 = mx.log1p(t4)
-    v4 = t2 + v3
-    v5 = t8 * t9
-    v6 = 1 + t4
-    v7 = v5 / v6
-    v8 = v4 + v7
-    v9 = v8 / beta
-    t10 = mx.where(v1, v2, v9)
-    return _checks.to_output(t10, dtype)
+    t11 = mx.where(v1, t2, t10)
+    return _checks.to_output(t11, dtype)
 
 
 def _cpu_kernel(x, beta, threshold, beta_high, beta_low, shift):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     t1 = _cpu_stage_1(x, beta)
-    t2 = _cpu_stage_2(x, t1)
+    t2 = _cpu_stage_2(x, shift)
     t3 = _cpu_stage_3(x, t1)
-    t4 = _cpu_stage_4(x, t1, t3)
-    t5 = _cpu_stage_5(x)
-    t6 = _cpu_stage_6(x, t5, beta_high)
+    t4 = _cpu_stage_4(x, t1)
+    t5 = _cpu_stage_5(x, t4)
+    t6 = _cpu_stage_6(x)
     t7 = _cpu_stage_7(x, beta_high, beta_low)
-    t8 = _cpu_stage_8(x, t6, t7, t5, beta_low, beta_high)
-    t9 = _cpu_stage_9(x, t1, t4)
-    return _cpu_stage_10(x, t1, threshold, shift, t4, t2, t8, t9, beta)
+    t8 = _cpu_stage_8(x, t6, beta_high, t7, beta_low)
+    t9 = _cpu_stage_9(x, t1, t5)
+    t10 = _cpu_stage_10(x, t5, t3, t8, t9, beta)
+    return _cpu_stage_11(x, t1, threshold, t2, t10)
 
 
 @partial(mx.compile, shapeless=True)

@@ -22,6 +22,30 @@ def _kernel(x, lambd):
     return _checks.to_output(_formula(_checks.to_compute(x), lambd), x.dtype)
 
 
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_1(x, lambd):
+    x = _checks.to_compute(x)
+    v1 = mx.sign(x)
+    v2 = v1 * lambd
+    t1 = x - v2
+    return t1
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_2(x, lambd, t1):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = mx.abs(x)
+    v2 = v1 <= lambd
+    t2 = mx.where(v2, 0, t1)
+    return _checks.to_output(t2, dtype)
+
+
+def _cpu_kernel(x, lambd):
+    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    t1 = _cpu_stage_1(x, lambd)
+    return _cpu_stage_2(x, lambd, t1)
+
+
 def _checked(owner, lambd):
     # Shared by the function and the Module, so both reject the same values with the same words.
     lambd = _checks.real(owner, "lambd", lambd)
@@ -54,7 +78,7 @@ def softshrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     """
     x = _checks.as_array(x)
     (lambd,) = _checked("softshrink", lambd)
-    return _kernel(x, mx.array(lambd, dtype=mx.float32))
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(lambd, dtype=mx.float32))
 
 
 class Softshrink(nn.Module):

@@ -32,18 +32,25 @@ def _cpu_stage_1(x):
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_2(x, t1):
+    x = _checks.to_compute(x)
+    v1 = mx.square(t1)
+    t2 = v1 / 4
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, t2):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = x >= 1
-    v2 = mx.square(t1)
-    v3 = v2 / 4
-    t2 = mx.where(v1, x, v3)
-    return _checks.to_output(t2, dtype)
+    t3 = mx.where(v1, x, t2)
+    return _checks.to_output(t3, dtype)
 
 
 def _cpu_kernel(x):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     t1 = _cpu_stage_1(x)
-    return _cpu_stage_2(x, t1)
+    t2 = _cpu_stage_2(x, t1)
+    return _cpu_stage_3(x, t2)
 
 
 def sparse_plus(x: mx.array) -> mx.array:

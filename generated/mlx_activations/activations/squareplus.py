@@ -61,55 +61,85 @@ def _cpu_stage_3(x, t2, b_scaled):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t1):
+def _cpu_stage_4(x, t3):
     x = _checks.to_compute(x)
-    t4 = mx.maximum(t1, 1e-18)
+    v1 = mx.sqrt(t3)
+    t4 = v1 * 1.0842021724855044e-19
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t1, b, t3, sqrt_b, t4):
+def _cpu_stage_5(x, b, sqrt_b, t4):
     x = _checks.to_compute(x)
-    v1 = t1 < 1e-18
-    v2 = b >= 1e-20
-    v3 = mx.sqrt(t3)
-    v4 = v3 * 1.0842021724855044e-19
-    v5 = mx.where(v2, sqrt_b, v4)
-    v6 = mx.minimum(t4, 1e18)
-    v7 = v6 * v6
-    v8 = v7 + b
-    v9 = mx.sqrt(v8)
-    t5 = mx.where(v1, v5, v9)
+    v1 = b >= 1e-20
+    t5 = mx.where(v1, sqrt_b, t4)
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t1, t5):
+def _cpu_stage_6(x, t1):
     x = _checks.to_compute(x)
-    v1 = t1 > 1e18
-    t6 = mx.where(v1, t1, t5)
+    t6 = mx.maximum(t1, 1e-18)
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t6, t1):
+def _cpu_stage_7(x, t6, b):
     x = _checks.to_compute(x)
-    v1 = t6 + t1
-    t7 = mx.maximum(v1, 1e-19)
+    v1 = mx.minimum(t6, 1e18)
+    v2 = v1 * v1
+    v3 = v2 + b
+    t7 = mx.sqrt(v3)
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t6, t7, b):
+def _cpu_stage_8(x, t1, t5, t7):
+    x = _checks.to_compute(x)
+    v1 = t1 < 1e-18
+    t8 = mx.where(v1, t5, t7)
+    return t8
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_9(x, t1, t8):
+    x = _checks.to_compute(x)
+    v1 = t1 > 1e18
+    t9 = mx.where(v1, t1, t8)
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_10(x, t9):
+    x = _checks.to_compute(x)
+    v1 = x / 2
+    v2 = t9 / 2
+    t10 = v1 + v2
+    return t10
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_11(x, t9, t1):
+    x = _checks.to_compute(x)
+    v1 = t9 + t1
+    t11 = mx.maximum(v1, 1e-19)
+    return t11
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_12(x, t11, b):
+    x = _checks.to_compute(x)
+    v1 = 2 * t11
+    t12 = b / v1
+    return t12
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_13(x, t10, t12):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = x >= 0
-    v2 = x / 2
-    v3 = t6 / 2
-    v4 = v2 + v3
-    v5 = 2 * t7
-    v6 = b / v5
-    t8 = mx.where(v1, v4, v6)
-    return _checks.to_output(t8, dtype)
+    t13 = mx.where(v1, t10, t12)
+    return _checks.to_output(t13, dtype)
 
 
 def _cpu_kernel(x, b, sqrt_b, b_scaled):
@@ -117,11 +147,16 @@ def _cpu_kernel(x, b, sqrt_b, b_scaled):
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x, t1)
     t3 = _cpu_stage_3(x, t2, b_scaled)
-    t4 = _cpu_stage_4(x, t1)
-    t5 = _cpu_stage_5(x, t1, b, t3, sqrt_b, t4)
-    t6 = _cpu_stage_6(x, t1, t5)
-    t7 = _cpu_stage_7(x, t6, t1)
-    return _cpu_stage_8(x, t6, t7, b)
+    t4 = _cpu_stage_4(x, t3)
+    t5 = _cpu_stage_5(x, b, sqrt_b, t4)
+    t6 = _cpu_stage_6(x, t1)
+    t7 = _cpu_stage_7(x, t6, b)
+    t8 = _cpu_stage_8(x, t1, t5, t7)
+    t9 = _cpu_stage_9(x, t1, t8)
+    t10 = _cpu_stage_10(x, t9)
+    t11 = _cpu_stage_11(x, t9, t1)
+    t12 = _cpu_stage_12(x, t11, b)
+    return _cpu_stage_13(x, t10, t12)
 
 
 def _checked(owner, b):

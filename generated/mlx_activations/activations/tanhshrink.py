@@ -61,107 +61,117 @@ def _kernel(x):
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_1(x):
     x = _checks.to_compute(x)
-    t1 = mx.maximum(x, (-1))
+    v1 = -x
+    t1 = mx.maximum(v1, x)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
+def _cpu_stage_2(x):
     x = _checks.to_compute(x)
-    t2 = mx.minimum(t1, 1)
+    t2 = mx.maximum(x, (-1))
     return t2
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_3(x, t2):
     x = _checks.to_compute(x)
-    t3 = t2 * t2
+    t3 = mx.minimum(t2, 1)
     return t3
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_4(x, t3):
     x = _checks.to_compute(x)
-    v1 = 4.846711195865875e-05 * t3
-    v2 = v1 - 0.00033768981029704557
-    t4 = v2 * t3
+    t4 = t3 * t3
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t4, t3):
+def _cpu_stage_5(x, t4):
     x = _checks.to_compute(x)
-    v1 = t4 + 0.001242157496259036
-    v2 = v1 * t3
-    v3 = v2 - 0.003478386489588535
-    v4 = v3 * t3
-    t5 = v4 + 0.00882625034385819
+    v1 = 4.846711195865875e-05 * t4
+    t5 = v1 - 0.00033768981029704557
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t5, t3):
+def _cpu_stage_6(x, t5, t4):
     x = _checks.to_compute(x)
-    v1 = t5 * t3
-    v2 = v1 - 0.02186257538161619
-    v3 = v2 * t3
-    v4 = v3 + 0.05396759669145474
-    t6 = v4 * t3
+    v1 = t5 * t4
+    v2 = v1 + 0.001242157496259036
+    v3 = v2 * t4
+    v4 = v3 - 0.003478386489588535
+    t6 = v4 * t4
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x):
+def _cpu_stage_7(x, t6, t4):
     x = _checks.to_compute(x)
-    v1 = -x
-    v2 = mx.maximum(v1, x)
-    v3 = mx.minimum(v2, 40)
-    t7 = 2 * v3
+    v1 = t6 + 0.00882625034385819
+    v2 = v1 * t4
+    v3 = v2 - 0.02186257538161619
+    v4 = v3 * t4
+    t7 = v4 + 0.05396759669145474
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t7):
+def _cpu_stage_8(x, t3, t4, t7):
     x = _checks.to_compute(x)
-    v1 = x < 0
-    v2 = -x
-    v3 = mx.maximum(v2, x)
-    v4 = v3 - 1
-    v5 = mx.expm1(t7)
-    v6 = v5 + 2
-    v7 = 2 / v6
-    v8 = v4 + v7
-    v9 = -v8
-    t8 = mx.where(v1, v9, v8)
+    v1 = t3 * t4
+    v2 = t7 * t4
+    v3 = v2 - 0.13333330899461984
+    v4 = v3 * t4
+    v5 = v4 + 0.3333333331834693
+    t8 = v1 * v5
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t2, t3, t6, t8):
+def _cpu_stage_9(x, t1):
+    x = _checks.to_compute(x)
+    v1 = t1 - 1
+    v2 = mx.minimum(t1, 40)
+    v3 = 2 * v2
+    v4 = mx.expm1(v3)
+    v5 = v4 + 2
+    v6 = 2 / v5
+    t9 = v1 + v6
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_10(x, t9):
+    x = _checks.to_compute(x)
+    t10 = -t9
+    return t10
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_11(x, t1, t10, t9, t8):
     x, dtype = _checks.to_compute(x), x.dtype
-    v1 = -x
-    v2 = mx.maximum(v1, x)
-    v3 = v2 < 1
-    v4 = t2 * t3
-    v5 = t6 - 0.13333330899461984
-    v6 = v5 * t3
-    v7 = v6 + 0.3333333331834693
-    v8 = v4 * v7
-    t9 = mx.where(v3, v8, t8)
-    return _checks.to_output(t9, dtype)
+    v1 = t1 < 1
+    v2 = x < 0
+    v3 = mx.where(v2, t10, t9)
+    t11 = mx.where(v1, t8, v3)
+    return _checks.to_output(t11, dtype)
 
 
 def _cpu_kernel(x):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1)
+    t2 = _cpu_stage_2(x)
     t3 = _cpu_stage_3(x, t2)
     t4 = _cpu_stage_4(x, t3)
-    t5 = _cpu_stage_5(x, t4, t3)
-    t6 = _cpu_stage_6(x, t5, t3)
-    t7 = _cpu_stage_7(x)
-    t8 = _cpu_stage_8(x, t7)
-    return _cpu_stage_9(x, t2, t3, t6, t8)
+    t5 = _cpu_stage_5(x, t4)
+    t6 = _cpu_stage_6(x, t5, t4)
+    t7 = _cpu_stage_7(x, t6, t4)
+    t8 = _cpu_stage_8(x, t3, t4, t7)
+    t9 = _cpu_stage_9(x, t1)
+    t10 = _cpu_stage_10(x, t9)
+    return _cpu_stage_11(x, t1, t10, t9, t8)
 
 
 def tanhshrink(x: mx.array) -> mx.array:
