@@ -116,6 +116,9 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=9)
     parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
     parser.add_argument("--only", nargs="*", help="activation names (default: all, less aliases)")
+    parser.add_argument(
+        "--dtypes", nargs="*", choices=[d for d, _ in DTYPES], help="default: float32 bfloat16"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the tables go")
     parser.add_argument(
         "--memory", action="store_true", help="also compare the backward pass's peak memory"
@@ -133,6 +136,8 @@ def main(argv=None) -> int:
     names = args.only or every
     rows = []
     for dtype_name, dtype in DTYPES:
+        if args.dtypes and dtype_name not in args.dtypes:
+            continue
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
     if args.merge:
