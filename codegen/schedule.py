@@ -231,7 +231,7 @@ def split(output: Node) -> list[tuple[Node, list[Node]]]:
     }
     while True:
         regions = {id(r): _region(r, roots) for r in order if id(r) in roots}
-        new = _too_deep(regions, consumers) or _shared_work(regions, order)
+        new = _too_deep(regions, consumers) or _shared_work(regions, order, roots)
         if not new:
             break
         roots |= new
@@ -269,15 +269,18 @@ def _too_deep(regions: dict, consumers: dict) -> set:
     return set()
 
 
-def _shared_work(regions: dict, order: list[Node]) -> set:
-    """Operations that two stages would both compute and that cost a library call: computed once."""
+def _shared_work(regions: dict, order: list[Node], roots: set) -> set:
+    """Operations that two stages would both compute and that cost a library call: computed once.
+    What a stage reads from an earlier one is stored, and costs nothing to repeat."""
     count: dict[int, int] = {}
     for nodes in regions.values():
         for n in nodes[:-1]:
             count[id(n)] = count.get(id(n), 0) + 1
     costly = set()
     for n in order:
-        expensive = n.op in TRANSCENDENTALS or any(id(o) in costly for o in n.nodes)
+        expensive = n.op in TRANSCENDENTALS or any(
+            id(o) in costly and id(o) not in roots for o in n.nodes
+        )
         if expensive and n.op != "input":
             costly.add(id(n))
     return {i for i, c in count.items() if c > 1 and i in costly}

@@ -69,77 +69,65 @@ def _cpu_stage_4(x, t3):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, b, sqrt_b, t4):
+def _cpu_stage_5(x, t1):
     x = _checks.to_compute(x)
-    v1 = b >= 1e-20
-    t5 = mx.where(v1, sqrt_b, t4)
+    t5 = mx.maximum(t1, 1e-18)
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t1):
+def _cpu_stage_6(x, t5, b):
     x = _checks.to_compute(x)
-    t6 = mx.maximum(t1, 1e-18)
+    v1 = mx.minimum(t5, 1e18)
+    v2 = v1 * v1
+    v3 = v2 + b
+    t6 = mx.sqrt(v3)
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t6, b):
+def _cpu_stage_7(x, t1, b, sqrt_b, t4, t6):
     x = _checks.to_compute(x)
-    v1 = mx.minimum(t6, 1e18)
-    v2 = v1 * v1
-    v3 = v2 + b
-    t7 = mx.sqrt(v3)
+    v1 = x / 2
+    v2 = t1 > 1e18
+    v3 = t1 < 1e-18
+    v4 = b >= 1e-20
+    v5 = mx.where(v4, sqrt_b, t4)
+    v6 = mx.where(v3, v5, t6)
+    v7 = mx.where(v2, t1, v6)
+    v8 = v7 / 2
+    t7 = v1 + v8
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t1, t5, t7):
+def _cpu_stage_8(x, t1, b, sqrt_b, t4, t6):
     x = _checks.to_compute(x)
-    v1 = t1 < 1e-18
-    t8 = mx.where(v1, t5, t7)
+    v1 = t1 > 1e18
+    v2 = t1 < 1e-18
+    v3 = b >= 1e-20
+    v4 = mx.where(v3, sqrt_b, t4)
+    v5 = mx.where(v2, v4, t6)
+    v6 = mx.where(v1, t1, v5)
+    v7 = v6 + t1
+    t8 = mx.maximum(v7, 1e-19)
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t1, t8):
+def _cpu_stage_9(x, t8, b):
     x = _checks.to_compute(x)
-    v1 = t1 > 1e18
-    t9 = mx.where(v1, t1, t8)
+    v1 = 2 * t8
+    t9 = b / v1
     return t9
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t9):
-    x = _checks.to_compute(x)
-    v1 = x / 2
-    v2 = t9 / 2
-    t10 = v1 + v2
-    return t10
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_11(x, t9, t1):
-    x = _checks.to_compute(x)
-    v1 = t9 + t1
-    t11 = mx.maximum(v1, 1e-19)
-    return t11
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_12(x, t11, b):
-    x = _checks.to_compute(x)
-    v1 = 2 * t11
-    t12 = b / v1
-    return t12
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_13(x, t10, t12):
+def _cpu_stage_10(x, t7, t9):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = x >= 0
-    t13 = mx.where(v1, t10, t12)
-    return _checks.to_output(t13, dtype)
+    t10 = mx.where(v1, t7, t9)
+    return _checks.to_output(t10, dtype)
 
 
 def _cpu_kernel(x, b, sqrt_b, b_scaled):
@@ -148,15 +136,12 @@ def _cpu_kernel(x, b, sqrt_b, b_scaled):
     t2 = _cpu_stage_2(x, t1)
     t3 = _cpu_stage_3(x, t2, b_scaled)
     t4 = _cpu_stage_4(x, t3)
-    t5 = _cpu_stage_5(x, b, sqrt_b, t4)
-    t6 = _cpu_stage_6(x, t1)
-    t7 = _cpu_stage_7(x, t6, b)
-    t8 = _cpu_stage_8(x, t1, t5, t7)
-    t9 = _cpu_stage_9(x, t1, t8)
-    t10 = _cpu_stage_10(x, t9)
-    t11 = _cpu_stage_11(x, t9, t1)
-    t12 = _cpu_stage_12(x, t11, b)
-    return _cpu_stage_13(x, t10, t12)
+    t5 = _cpu_stage_5(x, t1)
+    t6 = _cpu_stage_6(x, t5, b)
+    t7 = _cpu_stage_7(x, t1, b, sqrt_b, t4, t6)
+    t8 = _cpu_stage_8(x, t1, b, sqrt_b, t4, t6)
+    t9 = _cpu_stage_9(x, t8, b)
+    return _cpu_stage_10(x, t7, t9)
 
 
 def _checked(owner, b):
