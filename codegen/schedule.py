@@ -3,16 +3,19 @@
 On the CPU, MLX fuses a compiled function into C++ loops that g++ builds (-O3, baseline x86-64).
 Measured on MLX 0.32.4 with 2^22 float32 elements (spec/README.md, "Writing fast formulas"):
 - a select (where, minimum, maximum, clip) whose outcome varies from element to element becomes a
-  branch when the same loop goes on to use its result: about 20 ms, against 1 ms when the select
-  is the last operation of its loop;
+  branch when the same loop goes on to use its result, or computes the values it picks: about
+  20 ms, against 1 ms when the select is the last operation of its loop and reads stored values;
 - the fuser looks at most 11 levels deep, and a binary operation takes two (itself and the
   broadcast of its operands); where it stops on the broadcast of a constant, the next loop runs
   element by element through strides.
 So the spec's implementation is traced here as a graph (its expressions are checked Python, run
 on symbols instead of arrays) and cut into stages, each one compiled function with one result:
-an unpredictable select ends its stage, and so does any operation that would lie deeper than the
-fuser looks. The stages compute the same operations in the same order, so the results are the
-same bit for bit. On a GPU the single fused kernel stays best: the split is for the CPU only.
+an unpredictable select ends its stage and reads its values from earlier ones, any operation
+that would lie deeper than the fuser looks ends one too, and a transcendental that two stages
+need is computed once. Each stored value costs a pass over memory (and, beyond MLX's 32 MiB
+buffer cache, page faults), so nothing else is cut. The stages compute the same operations in the
+same order, so the results are the same bit for bit. On a GPU the single fused kernel stays best:
+the split is for the CPU only.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ TRANSCENDENTALS = frozenset(
     "exp expm1 log log1p log2 tanh sigmoid erf erfinv sqrt rsqrt cosh sinh cos sin arctan "
     "logaddexp power".split()
 )
-COMPARISONS = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}
+COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
 BOOLEAN_CALLS = frozenset({"isnan", "isinf", "isfinite"})
 
 
