@@ -184,6 +184,8 @@ def _near_zero(value) -> bool:
 
 def unpredictable(node: Node) -> bool:
     """A select whose outcome changes from element to element for inputs of order 1."""
+    if node.op == "sign":  # picks -1, 0 or 1 by comparing with 0
+        return node.args[0].data
     if node.op not in SELECTS or node.boolean:
         return False
     if node.op == "where":

@@ -57,8 +57,14 @@ def test_far_guards_nan_tests_constant_picks_and_abs_stay_fused():
 
 def test_a_branching_where_reads_its_values_stored_and_a_select_of_selects_stays_whole():
     stages = split("mx.where(mx.abs(x) <= lambd, 0, x - mx.sign(x) * lambd)", inputs=("x", "lambd"))
-    assert [s.lines[-1][1] for s in stages] == ["x - v2", "mx.where(v2, 0, t1)"]
+    # The sign is a select too: stored before the arithmetic that uses it.
+    assert [s.lines[-1][1] for s in stages] == ["mx.sign(x)", "x - v1", "mx.where(v2, 0, t2)"]
     assert split("mx.where(x < t, 0, mx.where(x >= t, 1, x))", inputs=("x", "t")) == []
+
+
+def test_the_sign_of_a_computed_value_is_stored_before_arithmetic_uses_it():
+    stages = split("mx.minimum(x * 2, 88) + mx.sign(x) * 0.5")
+    assert [s.lines[-1][1] for s in stages] == ["mx.sign(x)", "v2 + v3"]
 
 
 def test_a_chain_deeper_than_the_fuser_looks_is_cut_and_gives_the_same_values():

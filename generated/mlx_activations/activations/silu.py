@@ -71,94 +71,100 @@ def _cpu_stage_6(x, t5):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x):
+def _cpu_stage_7(x, t3):
     x = _checks.to_compute(x)
-    t7 = 4097 * x
+    t7 = mx.sign(t3)
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t7, beta_high, beta_low):
+def _cpu_stage_8(x):
     x = _checks.to_compute(x)
-    v1 = t7 - x
-    v2 = t7 - v1
+    t8 = 4097 * x
+    return t8
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_9(x, t8, beta_high, beta_low):
+    x = _checks.to_compute(x)
+    v1 = t8 - x
+    v2 = t8 - v1
     v3 = v2 * beta_high
     v4 = beta_high + beta_low
     v5 = x * v4
     v6 = v3 - v5
     v7 = v2 * beta_low
-    t8 = v6 + v7
-    return t8
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t7):
-    x = _checks.to_compute(x)
-    v1 = t7 - x
-    v2 = t7 - v1
-    t9 = x - v2
+    t9 = v6 + v7
     return t9
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t9, beta_high):
+def _cpu_stage_10(x, t8):
     x = _checks.to_compute(x)
-    t10 = t9 * beta_high
+    v1 = t8 - x
+    v2 = t8 - v1
+    t10 = x - v2
     return t10
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_11(x, t4, t3, t8, t10, t9, beta_low):
+def _cpu_stage_11(x, t10, beta_high):
     x = _checks.to_compute(x)
-    v1 = mx.minimum(t4, 88)
-    v2 = mx.stop_gradient(v1)
-    v3 = v1 - v2
-    v4 = mx.sign(t3)
-    v5 = t8 + t10
-    v6 = t9 * beta_low
-    v7 = v5 + v6
-    v8 = mx.isfinite(v7)
-    v9 = mx.where(v8, v7, 0)
-    v10 = v4 * v9
-    t11 = v3 + v10
+    t11 = t10 * beta_high
     return t11
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_12(x, t6, t11):
+def _cpu_stage_12(x, t4, t9, t11, t10, beta_low, t7):
     x = _checks.to_compute(x)
-    v1 = t6 * t11
-    t12 = 1 - v1
+    v1 = mx.minimum(t4, 88)
+    v2 = mx.stop_gradient(v1)
+    v3 = v1 - v2
+    v4 = t9 + t11
+    v5 = t10 * beta_low
+    v6 = v4 + v5
+    v7 = mx.isfinite(v6)
+    v8 = mx.where(v7, v6, 0)
+    v9 = t7 * v8
+    t12 = v3 + v9
     return t12
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_13(x, t5, t12):
+def _cpu_stage_13(x, t6, t12):
     x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t5)
-    v2 = v1 * t12
-    v3 = 2 * v2
-    t13 = 1 - v3
+    v1 = t6 * t12
+    t13 = 1 - v1
     return t13
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_14(x, t1, t5, t12, t3, t13):
+def _cpu_stage_14(x, t5, t13):
+    x = _checks.to_compute(x)
+    v1 = mx.stop_gradient(t5)
+    v2 = v1 * t13
+    v3 = 2 * v2
+    t14 = 1 - v3
+    return t14
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_15(x, t1, t5, t13, t3, t14):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = mx.isinf(x)
     v2 = t1 < (-80)
     v3 = mx.stop_gradient(t5)
-    v4 = v3 * t12
+    v4 = v3 * t13
     v5 = t3 >= 0
-    v6 = v5 * t13
+    v6 = v5 * t14
     v7 = v4 + v6
     v8 = v7 == 0
     v9 = mx.where(v8, 0, x)
     v10 = x * v7
     v11 = mx.where(v2, 5.347888766186028e-20, 1)
     v12 = v10 * v11
-    t14 = mx.where(v1, v9, v12)
-    return _checks.to_output(t14, dtype)
+    t15 = mx.where(v1, v9, v12)
+    return _checks.to_output(t15, dtype)
 
 
 def _cpu_kernel(x, beta, beta_high, beta_low):
@@ -169,14 +175,15 @@ def _cpu_kernel(x, beta, beta_high, beta_low):
     t4 = _cpu_stage_4(x, t3)
     t5 = _cpu_stage_5(x, t4)
     t6 = _cpu_stage_6(x, t5)
-    t7 = _cpu_stage_7(x)
-    t8 = _cpu_stage_8(x, t7, beta_high, beta_low)
-    t9 = _cpu_stage_9(x, t7)
-    t10 = _cpu_stage_10(x, t9, beta_high)
-    t11 = _cpu_stage_11(x, t4, t3, t8, t10, t9, beta_low)
-    t12 = _cpu_stage_12(x, t6, t11)
-    t13 = _cpu_stage_13(x, t5, t12)
-    return _cpu_stage_14(x, t1, t5, t12, t3, t13)
+    t7 = _cpu_stage_7(x, t3)
+    t8 = _cpu_stage_8(x)
+    t9 = _cpu_stage_9(x, t8, beta_high, beta_low)
+    t10 = _cpu_stage_10(x, t8)
+    t11 = _cpu_stage_11(x, t10, beta_high)
+    t12 = _cpu_stage_12(x, t4, t9, t11, t10, beta_low, t7)
+    t13 = _cpu_stage_13(x, t6, t12)
+    t14 = _cpu_stage_14(x, t5, t13)
+    return _cpu_stage_15(x, t1, t5, t13, t3, t14)
 
 
 @partial(mx.compile, shapeless=True)
@@ -227,52 +234,58 @@ def _cpu_special_0_stage_5(x, t4):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_6(x, t3, t2):
+def _cpu_special_0_stage_6(x, t2):
     x = _checks.to_compute(x)
-    v1 = mx.minimum(t3, 88)
-    v2 = mx.stop_gradient(v1)
-    v3 = v1 - v2
-    v4 = mx.sign(t2)
-    v5 = v4 * 0
-    t6 = v3 + v5
+    t6 = mx.sign(t2)
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_7(x, t5, t6):
+def _cpu_special_0_stage_7(x, t3, t6):
     x = _checks.to_compute(x)
-    v1 = t5 * t6
-    t7 = 1 - v1
+    v1 = mx.minimum(t3, 88)
+    v2 = mx.stop_gradient(v1)
+    v3 = v1 - v2
+    v4 = t6 * 0
+    t7 = v3 + v4
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_8(x, t4, t7):
+def _cpu_special_0_stage_8(x, t5, t7):
     x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t4)
-    v2 = v1 * t7
-    v3 = 2 * v2
-    t8 = 1 - v3
+    v1 = t5 * t7
+    t8 = 1 - v1
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_9(x, t4, t7, t2, t8):
+def _cpu_special_0_stage_9(x, t4, t8):
+    x = _checks.to_compute(x)
+    v1 = mx.stop_gradient(t4)
+    v2 = v1 * t8
+    v3 = 2 * v2
+    t9 = 1 - v3
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_10(x, t4, t8, t2, t9):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = mx.isinf(x)
     v2 = x < (-80)
     v3 = mx.stop_gradient(t4)
-    v4 = v3 * t7
+    v4 = v3 * t8
     v5 = t2 >= 0
-    v6 = v5 * t8
+    v6 = v5 * t9
     v7 = v4 + v6
     v8 = v7 == 0
     v9 = mx.where(v8, 0, x)
     v10 = x * v7
     v11 = mx.where(v2, 5.347888766186028e-20, 1)
     v12 = v10 * v11
-    t9 = mx.where(v1, v9, v12)
-    return _checks.to_output(t9, dtype)
+    t10 = mx.where(v1, v9, v12)
+    return _checks.to_output(t10, dtype)
 
 
 def _cpu_special_kernel_0(x):
@@ -282,10 +295,11 @@ def _cpu_special_kernel_0(x):
     t3 = _cpu_special_0_stage_3(x, t2)
     t4 = _cpu_special_0_stage_4(x, t3)
     t5 = _cpu_special_0_stage_5(x, t4)
-    t6 = _cpu_special_0_stage_6(x, t3, t2)
-    t7 = _cpu_special_0_stage_7(x, t5, t6)
-    t8 = _cpu_special_0_stage_8(x, t4, t7)
-    return _cpu_special_0_stage_9(x, t4, t7, t2, t8)
+    t6 = _cpu_special_0_stage_6(x, t2)
+    t7 = _cpu_special_0_stage_7(x, t3, t6)
+    t8 = _cpu_special_0_stage_8(x, t5, t7)
+    t9 = _cpu_special_0_stage_9(x, t4, t8)
+    return _cpu_special_0_stage_10(x, t4, t8, t2, t9)
 
 
 def _checked(owner, beta):

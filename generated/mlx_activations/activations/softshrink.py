@@ -23,27 +23,34 @@ def _kernel(x, lambd):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x, lambd):
+def _cpu_stage_1(x):
     x = _checks.to_compute(x)
-    v1 = mx.sign(x)
-    v2 = v1 * lambd
-    t1 = x - v2
+    t1 = mx.sign(x)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, lambd, t1):
+def _cpu_stage_2(x, t1, lambd):
+    x = _checks.to_compute(x)
+    v1 = t1 * lambd
+    t2 = x - v1
+    return t2
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_3(x, lambd, t2):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = mx.abs(x)
     v2 = v1 <= lambd
-    t2 = mx.where(v2, 0, t1)
-    return _checks.to_output(t2, dtype)
+    t3 = mx.where(v2, 0, t2)
+    return _checks.to_output(t3, dtype)
 
 
 def _cpu_kernel(x, lambd):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    t1 = _cpu_stage_1(x, lambd)
-    return _cpu_stage_2(x, lambd, t1)
+    t1 = _cpu_stage_1(x)
+    t2 = _cpu_stage_2(x, t1, lambd)
+    return _cpu_stage_3(x, lambd, t2)
 
 
 def _checked(owner, lambd):
