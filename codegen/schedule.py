@@ -235,7 +235,7 @@ def split(output: Node) -> list[tuple[Node, list[Node]]]:
         if isinstance(v, Node) and v.data and v.op not in SELECTS | {"input"} and not v.boolean
     }
     while True:
-        regions = {id(r): _region(r, roots) for r in order if id(r) in roots}
+        regions = {id(r): _region(r, roots, order) for r in order if id(r) in roots}
         new = _too_deep(regions, consumers) or _shared_work(regions, order, roots)
         if not new:
             break
@@ -243,15 +243,15 @@ def split(output: Node) -> list[tuple[Node, list[Node]]]:
     return [(r, regions[id(r)]) for r in order if id(r) in roots]
 
 
-def _region(root: Node, roots: set) -> list[Node]:
-    """The root and the operations it needs that no other stage computes, in order."""
+def _region(root: Node, roots: set, order: list[Node]) -> list[Node]:
+    """The root and the operations it needs that no other stage computes, in graph order."""
     members, stack = {id(root): root}, [root]
     while stack:
         for operand in stack.pop().nodes:
             if operand.op != "input" and id(operand) not in roots and id(operand) not in members:
                 members[id(operand)] = operand
                 stack.append(operand)
-    return [n for n in _topological(root) if id(n) in members]
+    return [n for n in order if id(n) in members]
 
 
 def _too_deep(regions: dict, consumers: dict) -> set:
@@ -316,7 +316,10 @@ def stages(helpers, inputs, implementation: str, let, prefix: str) -> list[Stage
             if n is not root:
                 local[id(n)] = f"v{len(lines) + 1}"
             lines.append((local[id(n)], _source(n, local)))
-        used = [names[id(o)] for n in nodes for o in n.nodes if id(o) in names and o not in nodes]
+        inside = {id(n) for n in nodes}
+        used = [
+            names[id(o)] for n in nodes for o in n.nodes if id(o) in names and id(o) not in inside
+        ]
         result.append(
             Stage(
                 name=f"{prefix}{index + 1}",

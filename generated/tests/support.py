@@ -152,6 +152,12 @@ def sample(axis_rule: str) -> mx.array:
     return mx.array([values[:4] + values[8:], values[4:12]])
 
 
+def grid_and_sample(axis_rule: str, dtype: str) -> mx.array:
+    """The reference grid and the awkward sample values together, in one dtype: where two ways of
+    computing an activation must agree bit for bit."""
+    return mx.concatenate([cases(axis_rule, dtype, -1)[0], sample(axis_rule).astype(DTYPES[dtype])])
+
+
 def check_docstring_examples(obj):
     """The examples in obj's docstring run without error (they are also the docs' examples)."""
     runner = doctest.DocTestRunner()

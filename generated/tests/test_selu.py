@@ -85,12 +85,7 @@ def test_signature_and_defaults():
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 @pytest.mark.parametrize("params", PARAM_SETS, ids=str)
 def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = mx.concatenate(
-        [
-            support.cases(AXIS_RULE, dtype, -1)[0],
-            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
-        ]
-    )
+    x = support.grid_and_sample(AXIS_RULE, dtype)
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
     split = FUNCTION(x, **call_args(params))
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)

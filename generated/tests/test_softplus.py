@@ -94,12 +94,7 @@ def test_signature_and_defaults():
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 @pytest.mark.parametrize("params", PARAM_SETS, ids=str)
 def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = mx.concatenate(
-        [
-            support.cases(AXIS_RULE, dtype, -1)[0],
-            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
-        ]
-    )
+    x = support.grid_and_sample(AXIS_RULE, dtype)
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
     split = FUNCTION(x, **call_args(params))
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
@@ -109,12 +104,7 @@ def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatc
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 @pytest.mark.parametrize("values", [{"beta": 1.0, "threshold": 20.0}], ids=str)
 def test_special_case_gives_the_general_results(dtype, values):
-    x = mx.concatenate(
-        [
-            support.cases(AXIS_RULE, dtype, -1)[0],
-            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
-        ]
-    )
+    x = support.grid_and_sample(AXIS_RULE, dtype)
     assert support.same(FUNCTION(x, **values), IMPLEMENTATION._general(x, **(DEFAULTS | values)))
 
 

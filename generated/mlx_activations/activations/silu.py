@@ -335,9 +335,7 @@ def silu(x: mx.array, beta: float = 1.0) -> mx.array:
     x = _checks.as_array(x)
     (beta,) = _checked("silu", beta)
     if beta == 1:
-        if _checks.on_cpu():
-            return _cpu_special_kernel_0(x)
-        return _special_kernel_0(x)
+        return (_cpu_special_kernel_0 if _checks.on_cpu() else _special_kernel_0)(x)
     return _general(x, beta)
 
 

@@ -250,9 +250,7 @@ def softplus(x: mx.array, beta: float = 1.0, threshold: float = 20.0) -> mx.arra
     x = _checks.as_array(x)
     beta, threshold = _checked("softplus", beta, threshold)
     if beta == 1 and threshold == 20:
-        if _checks.on_cpu():
-            return _cpu_special_kernel_0(x)
-        return _special_kernel_0(x)
+        return (_cpu_special_kernel_0 if _checks.on_cpu() else _special_kernel_0)(x)
     return _general(x, beta, threshold)
 
 

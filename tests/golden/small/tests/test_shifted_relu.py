@@ -87,12 +87,7 @@ def test_signature_and_defaults():
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 @pytest.mark.parametrize("values", [{"shift": 0.0}], ids=str)
 def test_special_case_gives_the_general_results(dtype, values):
-    x = mx.concatenate(
-        [
-            support.cases(AXIS_RULE, dtype, -1)[0],
-            support.sample(AXIS_RULE).astype(support.DTYPES[dtype]),
-        ]
-    )
+    x = support.grid_and_sample(AXIS_RULE, dtype)
     assert support.same(FUNCTION(x, **values), IMPLEMENTATION._general(x, **(DEFAULTS | values)))
 
 
