@@ -294,6 +294,22 @@ def check_masked(function, reference, defaults, call):
             assert abs(g - w) <= 4 * ulp(w, "float32"), f"entry {v} gave {g}, want {w}"
 
 
+def check_axis_of_size_one(function, reference, defaults):
+    """A reduction over an axis of size 1 (which crashes MLX 0.32.4 inside a shapeless compiled
+    function) gives each entry the reference of a one-entry row, for every axis position."""
+    extra = {k: _as_mp(v) for k, v in defaults.items() if k != "axis"}
+    values = [-100.0, -3.0, 0.0, 0.5, 88.0]
+    for shape, axis in [((5, 1), -1), ((1, 5), 0), ((5, 1, 1), 1), ((1, 1), 0), ((1, 5, 1), 0)]:
+        x = mx.array(values[: math.prod(shape)]).reshape(shape)
+        y = function(x, axis=axis)
+        assert y.shape == x.shape and y.dtype == x.dtype, (shape, axis, y.shape, y.dtype)
+        for v, g in zip(x.reshape(-1).tolist(), y.reshape(-1).tolist()):
+            w = float(reference(x=mp.mpf(v), row=[mp.mpf(v)], **extra))
+            assert (
+                abs(g - w) <= 4 * ulp(w, "float32") if w else g == w
+            ), f"{shape} axis {axis}: x={v} gave {g}, want {w}"
+
+
 def check_sums_to_one(function, dtype, call):
     """Half-precision rows of 4096 logits still sum to 1: the sum is accumulated in float32."""
     logits = (mx.random.normal((8, 4096), key=mx.random.key(SEED)) * 4).astype(DTYPES[dtype])

@@ -53,6 +53,10 @@ def test_masked_entries_are_exact():
     support.check_masked(FUNCTION, reference, DEFAULTS, {})
 
 
+def test_an_axis_of_size_one_gives_the_reference():
+    support.check_axis_of_size_one(FUNCTION, reference, DEFAULTS)
+
+
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_keeps_the_input_dtype(dtype):
     x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])

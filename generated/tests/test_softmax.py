@@ -54,6 +54,10 @@ def test_masked_entries_are_exact():
     support.check_masked(FUNCTION, reference, DEFAULTS, {})
 
 
+def test_an_axis_of_size_one_gives_the_reference():
+    support.check_axis_of_size_one(FUNCTION, reference, DEFAULTS)
+
+
 @pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
 def test_half_precision_rows_of_4096_sum_to_one(dtype):
     support.check_sums_to_one(FUNCTION, dtype, {})
