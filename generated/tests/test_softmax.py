@@ -58,6 +58,14 @@ def test_an_axis_of_size_one_gives_the_reference():
     support.check_axis_of_size_one(FUNCTION, reference, DEFAULTS)
 
 
+@pytest.mark.parametrize(
+    "shape, axis", [((4, 0), -1), ((0, 3), 0), ((0,), 0), ((2, 0, 3), 1)], ids=str
+)
+def test_an_empty_axis_gives_an_empty_result(shape, axis):
+    y = FUNCTION(mx.zeros(shape), axis=axis)
+    assert y.shape == shape and y.dtype == mx.float32
+
+
 @pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
 def test_half_precision_rows_of_4096_sum_to_one(dtype):
     support.check_sums_to_one(FUNCTION, dtype, {})
