@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 from .diagnostics import did_you_mean
 
-# MLX functions an implementation may call. Each is pure and element-wise or a reduction.
+# MLX functions an implementation may call. Each is pure and element-wise or a reduction
+# (contiguous copies its argument; a copy is a kernel of its own, where the fuser stops).
 MX_FUNCTIONS = frozenset(
     """abs maximum minimum clip where exp expm1 log log1p log2 tanh sigmoid erf erfinv sqrt rsqrt
     square sign max min sum logsumexp softmax stop_gradient isnan isinf isfinite full ones_like
-    zeros_like reciprocal negative floor ceil cosh sinh cos sin arctan logaddexp power""".split()
+    zeros_like reciprocal negative floor ceil cosh sinh cos sin arctan logaddexp power
+    contiguous""".split()
 )
 # mpmath functions and constants a reference may use.
 MP_FUNCTIONS = frozenset(

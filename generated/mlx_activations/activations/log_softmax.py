@@ -26,7 +26,8 @@ def _formula(x, axis):
     extra_maxima = (
         mx.sum(mx.where(at_max, scaled, 0), axis=axis, keepdims=True) * 5.421010862427522e-20 - 1
     )
-    return shifted - mx.log1p(others + extra_maxima) + shift_low
+    row_term = mx.contiguous(mx.log1p(others + extra_maxima))
+    return shifted - row_term + shift_low
 
 
 @partial(mx.compile, shapeless=True)
