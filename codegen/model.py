@@ -27,6 +27,7 @@ class Param:
     constraint: Comparison | None = None
     choices: tuple = ()
     broken: bool = False  # its default was invalid (already reported); never rendered
+    finite: bool = False  # a float that must not be infinite
 
     @property
     def required(self) -> bool:

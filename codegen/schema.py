@@ -53,6 +53,11 @@ PARAM = Shape(
         ),
         Field("choices", "list", "Allowed values of a 'str' parameter.", item="scalar"),
         Field(
+            "finite",
+            "bool",
+            "true: a 'float' parameter must be finite (an infinite value would give NaN for some inputs).",
+        ),
+        Field(
             "doc",
             "text",
             "One sentence for the Args section and the parameter table.",

@@ -641,6 +641,9 @@ class _Validator:
         choices = tuple(data.get("choices") or ())
         if choices and kind != "str":
             self.error(path + ("choices",), "only 'str' parameters take choices")
+        finite = data.get("finite") is True
+        if finite and kind != "float":
+            self.error(path + ("finite",), "only 'float' parameters take 'finite'")
         if kind == "str" and not choices:
             self.error(path, f"'str' parameter '{data['name']}' needs 'choices'")
         default = data.get("default", REQUIRED) if "default" in data else REQUIRED
@@ -652,14 +655,23 @@ class _Validator:
             )
             if default is None:
                 # Keep the parameter declared, so its uses do not cascade into more errors.
-                return Param(data["name"], kind, data.get("doc", ""), REQUIRED, None, choices, True)
+                return Param(
+                    data["name"], kind, data.get("doc", ""), REQUIRED, None, choices, True, finite
+                )
+            if finite and math.isinf(default):
+                self.error(
+                    path + ("default",),
+                    f"default of '{data['name']}' is {default}, but it must be finite",
+                )
             if choices and default not in choices:
                 self.error(
                     path + ("default",),
                     f"default '{default}' of '{data['name']}' is not one of its choices",
                     did_you_mean(str(default), choices),
                 )
-        return Param(data["name"], kind, data.get("doc", ""), default, constraint, choices)
+        return Param(
+            data["name"], kind, data.get("doc", ""), default, constraint, choices, finite=finite
+        )
 
     def coerce(self, value, kind: str, path: NodePath, what: str):
         """The value as the parameter's Python type, or None (after an error) if it is not one."""

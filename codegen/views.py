@@ -96,6 +96,7 @@ def checks(params) -> list[Check]:
     result = []
     for p in params:
         extra = f", {pylit.literal(p.choices)}" if p.type == "str" else ""
+        extra += ", finite=True" if p.finite else ""
         result.append(
             Check(p.name, f"_checks.{CHECKERS[p.type]}(owner, {p.name!r}, {p.name}{extra})")
         )
@@ -303,6 +304,7 @@ class ActivationView:
     expected_traces: int  # compilations for PARAM_SETS at one rank: one per structural (axis) value
     array_params: list[str]
     float_params: list[str]
+    finite_params: list[str]  # float parameters that must not be infinite
     host_params: list[tuple[str, str]]  # (name, "bool" or "key"): checked, never in the kernel
     # _checked's parameters: host ones default as in the function, so a Module that does not
     # take them (the training flag, the key) can leave them out.
@@ -492,6 +494,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         ),
         array_params=[p.name for p in a.params if p.type == "array"],
         float_params=[p.name for p in a.params if p.type == "float"],
+        finite_params=[p.name for p in a.params if p.finite],
         host_params=[(p.name, p.type) for p in a.params if p.type in HOST_TYPES],
         compute=_compute(a),
         checked_params="".join(

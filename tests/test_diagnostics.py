@@ -89,6 +89,20 @@ CASES = {
         ("default: 2.0", "default: -1.0"),
         "spec/activations.yaml:19:45: error: default of scaled_relu: scale (-1.0) must be > 0",
     ),
+    "finite on a parameter that is not a float": (
+        (
+            "{name: axis, type: int, default: -1, doc",
+            "{name: axis, type: int, default: -1, finite: true, doc",
+        ),
+        "spec/activations.yaml:30:54: error: only 'float' parameters take 'finite'",
+    ),
+    "an infinite default of a finite parameter": (
+        (
+            "{name: shift, type: float, default: 1.0, doc",
+            "{name: shift, type: float, default: .inf, finite: true, doc",
+        ),
+        "spec/activations.yaml:43:45: error: default of 'shift' is inf, but it must be finite",
+    ),
     "name used but not declared": (
         ('"mx.maximum(x, 0) * scale"', '"mx.maximum(x, 0) * scal"'),
         "spec/activations.yaml:21:21: error: implementation: 'scal' is not allowed: 'scal' is not declared\n"

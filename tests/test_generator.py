@@ -216,7 +216,7 @@ def test_every_spec_entry_has_its_function_module_tests_and_docs_page():
 def test_editing_a_default_changes_code_docstring_test_and_docs_only(spec_copy):
     before = generate(ROOT / "spec" / "activations.yaml", TEMPLATES)
     text = spec_copy.read_text()
-    old = "{name: alpha, type: float, default: 1.0, doc: Scale of the negative part; its limit"
+    old = "{name: alpha, type: float, default: 1.0, finite: true, doc: Scale of the negative part; its"
     assert old in text
     spec_copy.write_text(text.replace(old, old.replace("default: 1.0", "default: 0.75")))
     after = generate(spec_copy, TEMPLATES)

@@ -46,13 +46,15 @@ def _scalar(value):
     return value
 
 
-def real(owner: str, name: str, value) -> float:
+def real(owner: str, name: str, value, finite: bool = False) -> float:
     value = _scalar(value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{owner}: {name} must be a real number, got {value!r}")
     value = float(value)
     if math.isnan(value):
         raise ValueError(f"{owner}: {name} must not be NaN")
+    if finite and math.isinf(value):
+        raise ValueError(f"{owner}: {name} must be finite, got {value!r}")
     return value
 
 

@@ -294,6 +294,15 @@ def check_masked(function, reference, defaults, call):
             assert abs(g - w) <= 4 * ulp(w, "float32"), f"entry {v} gave {g}, want {w}"
 
 
+def check_no_new_nan(x: mx.array, y: mx.array):
+    """NaN only where the input holds NaN (for a reduction: in a row that holds NaN)."""
+    nan_in = mx.isnan(x) if x.shape == y.shape else mx.zeros(y.shape, dtype=mx.bool_)
+    if x.ndim == 2 and x.shape == y.shape:
+        nan_in = mx.broadcast_to(mx.any(mx.isnan(x), axis=-1, keepdims=True), x.shape)
+    new = mx.isnan(y) & ~nan_in
+    assert not bool(mx.any(new)), f"NaN from {x.tolist()}: {y.tolist()}"
+
+
 def check_axis_of_size_one(function, reference, defaults):
     """A reduction over an axis of size 1 (which crashes MLX 0.32.4 inside a shapeless compiled
     function) gives each entry the reference of a one-entry row, for every axis position."""

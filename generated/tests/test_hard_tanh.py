@@ -104,6 +104,19 @@ def test_rejects_a_min_val_that_is_not_a_number(bad, words):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"min_val": bad}))
 
 
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_min_val_gives_no_nan(value):
+    # Infinity is a valid min_val here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"min_val": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "min_val" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
+
+
 @pytest.mark.parametrize(
     "bad, words",
     [
@@ -115,6 +128,19 @@ def test_rejects_a_min_val_that_is_not_a_number(bad, words):
 def test_rejects_a_max_val_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"hard_tanh: max_val {words}")):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"max_val": bad}))
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_max_val_gives_no_nan(value):
+    # Infinity is a valid max_val here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"max_val": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "max_val" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,19 @@ def test_rejects_a_lower_that_is_not_a_number(bad, words):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"lower": bad}))
 
 
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_lower_gives_no_nan(value):
+    # Infinity is a valid lower here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"lower": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "lower" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
+
+
 @pytest.mark.parametrize(
     "bad, words",
     [
@@ -142,6 +155,19 @@ def test_rejects_a_lower_that_is_not_a_number(bad, words):
 def test_rejects_a_upper_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"rrelu: upper {words}")):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"upper": bad}))
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_upper_gives_no_nan(value):
+    # Infinity is a valid upper here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"upper": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "upper" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
 
 
 @pytest.mark.parametrize("bad", ["yes", 1, None])

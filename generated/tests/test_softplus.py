@@ -125,6 +125,15 @@ def test_rejects_a_beta_that_is_not_a_number(bad, words):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"beta": bad}))
 
 
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_rejects_an_infinite_beta(value):
+    # The spec marks it finite: an infinite beta would give NaN for some inputs.
+    with pytest.raises(
+        ValueError, match=re.escape(f"softplus: beta must be finite, got {value!r}")
+    ):
+        FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"beta": value}))
+
+
 @pytest.mark.parametrize(
     "bad, words",
     [
@@ -136,6 +145,19 @@ def test_rejects_a_beta_that_is_not_a_number(bad, words):
 def test_rejects_a_threshold_that_is_not_a_number(bad, words):
     with pytest.raises(ValueError, match=re.escape(f"softplus: threshold {words}")):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"threshold": bad}))
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_threshold_gives_no_nan(value):
+    # Infinity is a valid threshold here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"threshold": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "threshold" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
 
 
 @pytest.mark.parametrize(

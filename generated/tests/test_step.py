@@ -101,6 +101,19 @@ def test_rejects_a_threshold_that_is_not_a_number(bad, words):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"threshold": bad}))
 
 
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_threshold_gives_no_nan(value):
+    # Infinity is a valid threshold here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"threshold": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "threshold" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
+
+
 def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
     # Every compiled function (the kernel, or each stage of its CPU split) converts its inputs
     # first, so the conversions count the traces, by the function that traced.

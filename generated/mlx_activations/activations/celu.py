@@ -55,7 +55,7 @@ def _cpu_kernel(x, alpha):
 
 def _checked(owner, alpha):
     # Shared by the function and the Module, so both reject the same values with the same words.
-    alpha = _checks.real(owner, "alpha", alpha)
+    alpha = _checks.real(owner, "alpha", alpha, finite=True)
     if not (alpha != 0):
         raise ValueError(f"{owner}: alpha ({alpha!r}) must be != 0")
     return (alpha,)

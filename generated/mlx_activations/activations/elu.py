@@ -54,7 +54,7 @@ def _cpu_kernel(x, alpha):
 
 def _checked(owner, alpha):
     # Shared by the function and the Module, so both reject the same values with the same words.
-    alpha = _checks.real(owner, "alpha", alpha)
+    alpha = _checks.real(owner, "alpha", alpha, finite=True)
     return (alpha,)
 
 

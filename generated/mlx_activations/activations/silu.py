@@ -304,7 +304,7 @@ def _cpu_special_kernel_0(x):
 
 def _checked(owner, beta):
     # Shared by the function and the Module, so both reject the same values with the same words.
-    beta = _checks.real(owner, "beta", beta)
+    beta = _checks.real(owner, "beta", beta, finite=True)
     return (beta,)
 
 

@@ -215,7 +215,7 @@ def _cpu_special_kernel_0(x):
 
 def _checked(owner, beta, threshold):
     # Shared by the function and the Module, so both reject the same values with the same words.
-    beta = _checks.real(owner, "beta", beta)
+    beta = _checks.real(owner, "beta", beta, finite=True)
     threshold = _checks.real(owner, "threshold", threshold)
     if not (beta > 0):
         raise ValueError(f"{owner}: beta ({beta!r}) must be > 0")

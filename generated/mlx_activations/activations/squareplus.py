@@ -146,7 +146,7 @@ def _cpu_kernel(x, b, sqrt_b, b_scaled):
 
 def _checked(owner, b):
     # Shared by the function and the Module, so both reject the same values with the same words.
-    b = _checks.real(owner, "b", b)
+    b = _checks.real(owner, "b", b, finite=True)
     if not (b >= 0):
         raise ValueError(f"{owner}: b ({b!r}) must be >= 0")
     return (b,)

@@ -111,6 +111,19 @@ def test_rejects_a_scale_that_is_not_a_number(bad, words):
         FUNCTION(support.sample(AXIS_RULE), **(call_args(PARAM_SETS[0]) | {"scale": bad}))
 
 
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_an_infinite_scale_gives_no_nan(value):
+    # Infinity is a valid scale here (or one a constraint rejects); never a silent NaN.
+    params = call_args(PARAM_SETS[0]) | {"scale": value}
+    x = support.sample(AXIS_RULE)
+    try:
+        y = FUNCTION(x, **params)
+    except ValueError as error:
+        assert "scale" in str(error), error
+        return
+    support.check_no_new_nan(x, y)
+
+
 @pytest.mark.parametrize(
     "values, message", [({"scale": 0.0}, "scaled_relu: scale (0.0) must be > 0")]
 )
