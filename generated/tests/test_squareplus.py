@@ -19,7 +19,7 @@ IMPLEMENTATION = importlib.import_module("mlx_activations.activations.squareplus
 AXIS_RULE = "none"
 DEFAULTS = {"b": 4.0}
 ARRAY_PARAMS = []
-PARAM_SETS = [{}, {"b": 1.0}, {"b": 0.25}, {"b": 0.0}]
+PARAM_SETS = [{}, {"b": 1.0}, {"b": 0.25}, {"b": 0.0}, {"b": 1048576.0}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 

@@ -26,7 +26,7 @@ def _formula(x, b, sqrt_b, b_scaled):
         magnitude,
         mx.where(magnitude < 1e-18, tiny_root, mx.sqrt(bounded * bounded + b)),
     )
-    return mx.where(x >= 0, x / 2 + root / 2, b / (2 * mx.maximum(root + magnitude, 1e-19)))
+    return mx.where(x >= 0, x / 2 + root / 2, b / mx.maximum(root / 2 + magnitude / 2, 5e-20) / 4)
 
 
 @partial(mx.compile, shapeless=True)
@@ -69,65 +69,71 @@ def _cpu_stage_4(x, t3):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t1):
+def _cpu_stage_5(x, b, sqrt_b, t4):
     x = _checks.to_compute(x)
-    t5 = mx.maximum(t1, 1e-18)
+    v1 = b >= 1e-20
+    t5 = mx.where(v1, sqrt_b, t4)
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t5, b):
+def _cpu_stage_6(x, t1):
     x = _checks.to_compute(x)
-    v1 = mx.minimum(t5, 1e18)
-    v2 = v1 * v1
-    v3 = v2 + b
-    t6 = mx.sqrt(v3)
+    t6 = mx.maximum(t1, 1e-18)
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t1, b, sqrt_b, t4, t6):
+def _cpu_stage_7(x, t6, b):
     x = _checks.to_compute(x)
-    v1 = x / 2
-    v2 = t1 > 1e18
-    v3 = t1 < 1e-18
-    v4 = b >= 1e-20
-    v5 = mx.where(v4, sqrt_b, t4)
-    v6 = mx.where(v3, v5, t6)
-    v7 = mx.where(v2, t1, v6)
-    v8 = v7 / 2
-    t7 = v1 + v8
+    v1 = mx.minimum(t6, 1e18)
+    v2 = v1 * v1
+    v3 = v2 + b
+    t7 = mx.sqrt(v3)
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t1, b, sqrt_b, t4, t6):
+def _cpu_stage_8(x, t1, t5, t7):
     x = _checks.to_compute(x)
-    v1 = t1 > 1e18
-    v2 = t1 < 1e-18
-    v3 = b >= 1e-20
-    v4 = mx.where(v3, sqrt_b, t4)
-    v5 = mx.where(v2, v4, t6)
-    v6 = mx.where(v1, t1, v5)
-    v7 = v6 + t1
-    t8 = mx.maximum(v7, 1e-19)
+    v1 = x / 2
+    v2 = t1 > 1e18
+    v3 = t1 < 1e-18
+    v4 = mx.where(v3, t5, t7)
+    v5 = mx.where(v2, t1, v4)
+    v6 = v5 / 2
+    t8 = v1 + v6
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t8, b):
+def _cpu_stage_9(x, t1, t5, t7):
     x = _checks.to_compute(x)
-    v1 = 2 * t8
-    t9 = b / v1
+    v1 = t1 > 1e18
+    v2 = t1 < 1e-18
+    v3 = mx.where(v2, t5, t7)
+    v4 = mx.where(v1, t1, v3)
+    v5 = v4 / 2
+    v6 = t1 / 2
+    v7 = v5 + v6
+    t9 = mx.maximum(v7, 5e-20)
     return t9
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t7, t9):
+def _cpu_stage_10(x, b, t9):
+    x = _checks.to_compute(x)
+    v1 = b / t9
+    t10 = v1 / 4
+    return t10
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_11(x, t8, t10):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = x >= 0
-    t10 = mx.where(v1, t7, t9)
-    return _checks.to_output(t10, dtype)
+    t11 = mx.where(v1, t8, t10)
+    return _checks.to_output(t11, dtype)
 
 
 def _cpu_kernel(x, b, sqrt_b, b_scaled):
@@ -136,12 +142,13 @@ def _cpu_kernel(x, b, sqrt_b, b_scaled):
     t2 = _cpu_stage_2(x, t1)
     t3 = _cpu_stage_3(x, t2, b_scaled)
     t4 = _cpu_stage_4(x, t3)
-    t5 = _cpu_stage_5(x, t1)
-    t6 = _cpu_stage_6(x, t5, b)
-    t7 = _cpu_stage_7(x, t1, b, sqrt_b, t4, t6)
-    t8 = _cpu_stage_8(x, t1, b, sqrt_b, t4, t6)
-    t9 = _cpu_stage_9(x, t8, b)
-    return _cpu_stage_10(x, t7, t9)
+    t5 = _cpu_stage_5(x, b, sqrt_b, t4)
+    t6 = _cpu_stage_6(x, t1)
+    t7 = _cpu_stage_7(x, t6, b)
+    t8 = _cpu_stage_8(x, t1, t5, t7)
+    t9 = _cpu_stage_9(x, t1, t5, t7)
+    t10 = _cpu_stage_10(x, b, t9)
+    return _cpu_stage_11(x, t8, t10)
 
 
 def _checked(owner, b):
