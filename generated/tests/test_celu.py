@@ -19,7 +19,7 @@ IMPLEMENTATION = importlib.import_module("mlx_activations.activations.celu")
 AXIS_RULE = "none"
 DEFAULTS = {"alpha": 1.0}
 ARRAY_PARAMS = []
-PARAM_SETS = [{}, {"alpha": 0.1}, {"alpha": 3.0}]
+PARAM_SETS = [{}, {"alpha": 0.1}, {"alpha": 3.0}, {"alpha": 1024.0}, {"alpha": -1048576.0}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 

@@ -11,15 +11,17 @@ from .. import _checks
 __all__ = ["celu", "CELU"]
 
 
-def _formula(x, alpha):
+def _formula(x, alpha, tiny):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.maximum(x, 0) + alpha * mx.expm1(mx.minimum(x, 0) / alpha)
+    return mx.where(
+        mx.abs(x) < tiny, x, mx.maximum(x, 0) + alpha * mx.expm1(mx.minimum(x, 0) / alpha)
+    )
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, alpha):
+def _kernel(x, alpha, tiny):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha, tiny), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -38,19 +40,29 @@ def _cpu_stage_2(x):
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_3(x, t2, alpha, t1):
-    x, dtype = _checks.to_compute(x), x.dtype
+    x = _checks.to_compute(x)
     v1 = t2 / alpha
     v2 = mx.expm1(v1)
     v3 = alpha * v2
     t3 = t1 + v3
-    return _checks.to_output(t3, dtype)
+    return t3
 
 
-def _cpu_kernel(x, alpha):
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(x, tiny, t3):
+    x, dtype = _checks.to_compute(x), x.dtype
+    v1 = mx.abs(x)
+    v2 = v1 < tiny
+    t4 = mx.where(v2, x, t3)
+    return _checks.to_output(t4, dtype)
+
+
+def _cpu_kernel(x, alpha, tiny):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x)
-    return _cpu_stage_3(x, t2, alpha, t1)
+    t3 = _cpu_stage_3(x, t2, alpha, t1)
+    return _cpu_stage_4(x, tiny, t3)
 
 
 def _checked(owner, alpha):
@@ -83,7 +95,10 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("celu", alpha)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(alpha, dtype=mx.float32))
+    alpha = mx.array(alpha, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    tiny = mx.abs(alpha) * 1.4901161193847656e-08
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, tiny)
 
 
 class CELU(nn.Module):
