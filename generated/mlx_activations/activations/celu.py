@@ -11,58 +11,49 @@ from .. import _checks
 __all__ = ["celu", "CELU"]
 
 
-def _formula(x, alpha, tiny):
+def _formula(x, alpha, below):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(
-        mx.abs(x) < tiny, x, mx.maximum(x, 0) + alpha * mx.expm1(mx.minimum(x, 0) / alpha)
-    )
+    positive = x > below
+    return mx.where(positive, x, 0) + alpha * mx.expm1(mx.where(positive, 0, x) / alpha)
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, alpha, tiny):
+def _kernel(x, alpha, below):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), alpha, tiny), x.dtype)
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha, below), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
+def _cpu_stage_1(x, below):
     x = _checks.to_compute(x)
-    t1 = mx.maximum(x, 0)
+    v1 = x > below
+    t1 = mx.where(v1, x, 0)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x):
+def _cpu_stage_2(x, below):
     x = _checks.to_compute(x)
-    t2 = mx.minimum(x, 0)
+    v1 = x > below
+    t2 = mx.where(v1, 0, x)
     return t2
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_3(x, t2, alpha, t1):
-    x = _checks.to_compute(x)
+    x, dtype = _checks.to_compute(x), x.dtype
     v1 = t2 / alpha
     v2 = mx.expm1(v1)
     v3 = alpha * v2
     t3 = t1 + v3
-    return t3
+    return _checks.to_output(t3, dtype)
 
 
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, tiny, t3):
-    x, dtype = _checks.to_compute(x), x.dtype
-    v1 = mx.abs(x)
-    v2 = v1 < tiny
-    t4 = mx.where(v2, x, t3)
-    return _checks.to_output(t4, dtype)
-
-
-def _cpu_kernel(x, alpha, tiny):
+def _cpu_kernel(x, alpha, below):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x)
-    t3 = _cpu_stage_3(x, t2, alpha, t1)
-    return _cpu_stage_4(x, tiny, t3)
+    t1 = _cpu_stage_1(x, below)
+    t2 = _cpu_stage_2(x, below)
+    return _cpu_stage_3(x, t2, alpha, t1)
 
 
 def _checked(owner, alpha):
@@ -97,8 +88,8 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     (alpha,) = _checked("celu", alpha)
     alpha = mx.array(alpha, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
-    tiny = mx.abs(alpha) * 1.4901161193847656e-08
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, tiny)
+    below = -mx.abs(alpha) * 1.4901161193847656e-08
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, below)
 
 
 class CELU(nn.Module):
