@@ -1,7 +1,8 @@
 """Time every activation against mlx.nn (and torch.nn.functional where torch is installed).
 
 Same inputs for every library, in one process: 2^22 elements (rows of 4096 for the softmax
-family and glu), float32 and bfloat16; warm-up, then the median of repeated runs with mx.eval.
+family and glu), float32 and bfloat16; warm-up, then the median of repeated runs with mx.eval,
+the libraries timed in turns.
 Writes measure/results/speed-<device>.json and .md and prints the table as it goes.
 """
 
@@ -58,15 +59,20 @@ TORCH_NAMES = {  # torch.nn.functional spellings, where torch has the function
 REQUIRED_ARGS = {"threshold": {"threshold": 0.5, "value": -2.0}}
 
 
-def median_seconds(run, repeats: int, warmup: int = 2) -> float:
-    for _ in range(warmup):
-        run()
-    times = []
+def median_seconds(runs: list, repeats: int, warmup: int = 2) -> list[float]:
+    """The median time of each run, timed in turns (one call of each per round), so that all
+    see the same state of the machine: on the CPU the cost of an intermediate array depends on
+    what the allocator holds, which drifts as a process runs."""
+    for run in runs:
+        for _ in range(warmup):
+            run()
+    times = [[] for _ in runs]
     for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for run, taken in zip(runs, times):
+            start = time.perf_counter()
+            run()
+            taken.append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 def inputs(name: str, dtype, size: int) -> mx.array:
@@ -113,7 +119,7 @@ def torch_call(name: str, x: mx.array):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=2**22, help="elements per input")
-    parser.add_argument("--repeats", type=int, default=9)
+    parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
     parser.add_argument("--only", nargs="*", help="activation names (default: all, less aliases)")
     parser.add_argument(
@@ -192,12 +198,11 @@ def merged(saved: Path, fresh: list[dict], every: list[str]) -> list[dict]:
 
 def measure(name: str, dtype_name: str, dtype, args) -> dict:
     x = inputs(name, dtype, args.size)
-    ours = median_seconds(call(act, name, x), args.repeats)
     theirs_run = call(nn, name, x)
-    theirs = median_seconds(theirs_run, args.repeats) if theirs_run else None
-    copy = median_seconds(copy_call(x), args.repeats)
     torch_run = torch_call(name, x) if args.device == "cpu" else None
-    torch_time = median_seconds(torch_run, args.repeats) if torch_run else None
+    runs = [call(act, name, x), copy_call(x), theirs_run, torch_run]
+    timed = iter(median_seconds([r for r in runs if r], args.repeats))
+    ours, copy, theirs, torch_time = [next(timed) if r else None for r in runs]
     row = {
         "name": name,
         "dtype": dtype_name,
@@ -273,7 +278,8 @@ def markdown(summary, rows) -> str:
     lines = [
         f"Speed on the {summary['device'].upper()} ({summary['machine']}), MLX {summary['mlx']},"
         f" {summary['date']}: {summary['elements']} elements (rows of {ROW} for the softmax family"
-        " and glu), median time; x+0 is MLX's compiled x + 0 on the same input."
+        " and glu), median time, each library timed in turn with the others; x+0 is MLX's"
+        " compiled x + 0 on the same input."
         + (
             f" MLX's buffer cache set to {summary['cache_limit_mib']} MiB."
             if summary.get("cache_limit_mib") is not None
