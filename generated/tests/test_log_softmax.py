@@ -60,9 +60,16 @@ def test_an_axis_of_size_one_gives_the_reference():
 @pytest.mark.parametrize(
     "shape, axis", [((4, 0), -1), ((0, 3), 0), ((0,), 0), ((2, 0, 3), 1)], ids=str
 )
-def test_an_empty_axis_gives_an_empty_result(shape, axis):
-    y = FUNCTION(mx.zeros(shape), axis=axis)
-    assert y.shape == shape and y.dtype == mx.float32
+def test_rejects_an_empty_axis(shape, axis):
+    with pytest.raises(
+        ValueError,
+        match=re.escape(f"log_softmax: axis {axis} has size 0: there is nothing to reduce"),
+    ):
+        FUNCTION(mx.zeros(shape), axis=axis)
+
+
+def test_rows_of_an_empty_batch_give_an_empty_result():
+    assert FUNCTION(mx.zeros((0, 3)), axis=-1).shape == (0, 3)
 
 
 @pytest.mark.parametrize("dtype", list(support.DTYPES))

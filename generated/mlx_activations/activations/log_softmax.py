@@ -66,14 +66,11 @@ def log_softmax(x: mx.array, axis: int = -1) -> mx.array:
     """
     x = _checks.as_array(x)
     (axis,) = _checked("log_softmax", axis)
-    axis = _checks.axis("log_softmax", axis, x)
-    if x.shape[axis] == 0:
-        # No entries to normalize: an empty result, as mlx.nn.softmax and PyTorch give.
-        return _checks.to_output(_checks.to_compute(x), x.dtype)
+    axis = _checks.reduce_axis("log_softmax", axis, x)
     if x.shape[axis] == 1:
         # MLX 0.32.4 corrupts its heap (the process crashes) when a shapeless compiled function
         # reduces an axis of size 1 in an array of two or more dimensions; uncompiled, the same
-        # formula is exact there.
+        # formula is exact there (and the same graph, should a user's compile trace it).
         return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
     return _kernel(x, axis)
 

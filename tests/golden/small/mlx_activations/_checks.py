@@ -107,6 +107,16 @@ def axis(owner: str, value, x: mx.array) -> int:
     return value % x.ndim
 
 
+def reduce_axis(owner: str, value, x: mx.array) -> int:
+    """Like axis(), and the axis must hold entries to reduce. (An empty result instead, as
+    mlx.nn.softmax gives, would be a different graph from the one any other shape gets: under a
+    user's mx.compile(shapeless=True), traced once on an empty axis, it would be reused wrongly.)"""
+    index = axis(owner, value, x)
+    if x.shape[index] == 0:
+        raise ValueError(f"{owner}: axis {value} has size 0: there is nothing to reduce")
+    return index
+
+
 def split_axis(owner: str, value, x: mx.array) -> int:
     """Like axis(), and the axis must split into two even halves."""
     index = axis(owner, value, x)
