@@ -14,7 +14,11 @@ __all__ = ["log1mexp", "Log1mexp"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x > 0.6931471805599453, mx.log1p(-exp_neg_abs(x)), mx.log(-mx.expm1(-x)))
+    return mx.where(
+        x > 0.6931471805599453,
+        mx.log1p(-exp_neg_abs(x + (x <= 0.6931471805599453))),
+        mx.log(-mx.expm1(-x)),
+    )
 
 
 @partial(mx.compile, shapeless=True)
