@@ -43,7 +43,7 @@ def logistic_times(x, u, u_error):
         - (1 - mx.stop_gradient(value))
         * (clamped - mx.stop_gradient(clamped) + mx.sign(shifted) * u_error)
     )
-    gate = tail + (shifted >= 0) * (1 - 2 * tail)
+    gate = (shifted >= 0) + (1 - 2 * (shifted >= 0)) * tail
     product = x * gate * mx.where(far, 5.347888766186028e-20, 1)
     return mx.where(mx.isinf(x), mx.where(gate == 0, 0, x), product)
 

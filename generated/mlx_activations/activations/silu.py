@@ -33,157 +33,135 @@ def _cpu_stage_1(x, beta):
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_2(x, t1):
     x = _checks.to_compute(x)
-    t2 = t1 + 44.375
+    v1 = t1 < (-80)
+    v2 = t1 + 44.375
+    t2 = mx.where(v1, v2, t1)
     return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t1, t2):
+def _cpu_stage_3(x, t2):
     x = _checks.to_compute(x)
-    v1 = t1 < (-80)
-    t3 = mx.where(v1, t2, t1)
+    v1 = t2 >= 0
+    v2 = 2 * v1
+    t3 = 1 - v2
     return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t3):
+def _cpu_stage_4(x, t2):
     x = _checks.to_compute(x)
-    v1 = -t3
-    t4 = mx.maximum(v1, t3)
+    v1 = -t2
+    v2 = mx.maximum(v1, t2)
+    v3 = mx.expm1(v2)
+    t4 = 2 + v3
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t4):
+def _cpu_stage_5(x, t2):
     x = _checks.to_compute(x)
-    v1 = mx.expm1(t4)
-    v2 = 2 + v1
-    t5 = 1 / v2
+    v1 = -t2
+    v2 = mx.maximum(v1, t2)
+    t5 = mx.minimum(v2, 88)
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t5):
+def _cpu_stage_6(x, t2):
     x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t5)
-    t6 = 1 - v1
+    t6 = mx.sign(t2)
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t3):
+def _cpu_stage_7(x):
     x = _checks.to_compute(x)
-    t7 = mx.sign(t3)
+    v1 = 4097 * x
+    v2 = v1 - x
+    t7 = v1 - v2
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x):
+def _cpu_stage_8(x, t7, beta_high):
     x = _checks.to_compute(x)
-    t8 = 4097 * x
+    t8 = t7 * beta_high
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t8, beta_high, beta_low):
+def _cpu_stage_9(x, beta_high, beta_low):
     x = _checks.to_compute(x)
-    v1 = t8 - x
-    v2 = t8 - v1
-    v3 = v2 * beta_high
-    v4 = beta_high + beta_low
-    v5 = x * v4
-    v6 = v3 - v5
-    v7 = v2 * beta_low
-    t9 = v6 + v7
+    v1 = beta_high + beta_low
+    t9 = x * v1
     return t9
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t8):
+def _cpu_stage_10(x, t8, t9, t7, beta_low, beta_high):
     x = _checks.to_compute(x)
-    v1 = t8 - x
-    v2 = t8 - v1
-    t10 = x - v2
+    v1 = t8 - t9
+    v2 = t7 * beta_low
+    v3 = v1 + v2
+    v4 = x - t7
+    v5 = v4 * beta_high
+    v6 = v3 + v5
+    v7 = v4 * beta_low
+    v8 = v6 + v7
+    v9 = mx.isfinite(v8)
+    t10 = mx.where(v9, v8, 0)
     return t10
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_11(x, t10, beta_high):
+def _cpu_stage_11(x, t4, t5, t6, t10):
     x = _checks.to_compute(x)
-    t11 = t10 * beta_high
+    v1 = 1 / t4
+    v2 = mx.stop_gradient(v1)
+    v3 = mx.stop_gradient(v1)
+    v4 = 1 - v3
+    v5 = mx.stop_gradient(t5)
+    v6 = t5 - v5
+    v7 = t6 * t10
+    v8 = v6 + v7
+    v9 = v4 * v8
+    v10 = 1 - v9
+    t11 = v2 * v10
     return t11
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_12(x, t4, t9, t11, t10, beta_low, t7):
-    x = _checks.to_compute(x)
-    v1 = mx.minimum(t4, 88)
-    v2 = mx.stop_gradient(v1)
-    v3 = v1 - v2
-    v4 = t9 + t11
-    v5 = t10 * beta_low
-    v6 = v4 + v5
-    v7 = mx.isfinite(v6)
-    v8 = mx.where(v7, v6, 0)
-    v9 = t7 * v8
-    t12 = v3 + v9
-    return t12
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_13(x, t6, t12):
-    x = _checks.to_compute(x)
-    v1 = t6 * t12
-    t13 = 1 - v1
-    return t13
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_14(x, t5, t13):
-    x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t5)
-    v2 = v1 * t13
-    v3 = 2 * v2
-    t14 = 1 - v3
-    return t14
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_15(x, t1, t5, t13, t3, t14):
+def _cpu_stage_12(x, t1, t2, t3, t11):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = mx.isinf(x)
     v2 = t1 < (-80)
-    v3 = mx.stop_gradient(t5)
-    v4 = v3 * t13
-    v5 = t3 >= 0
-    v6 = v5 * t14
-    v7 = v4 + v6
-    v8 = v7 == 0
-    v9 = mx.where(v8, 0, x)
-    v10 = x * v7
-    v11 = mx.where(v2, 5.347888766186028e-20, 1)
-    v12 = v10 * v11
-    t15 = mx.where(v1, v9, v12)
-    return _checks.to_output(t15, dtype)
+    v3 = t2 >= 0
+    v4 = t3 * t11
+    v5 = v3 + v4
+    v6 = v5 == 0
+    v7 = mx.where(v6, 0, x)
+    v8 = x * v5
+    v9 = mx.where(v2, 5.347888766186028e-20, 1)
+    v10 = v8 * v9
+    t12 = mx.where(v1, v7, v10)
+    return _checks.to_output(t12, dtype)
 
 
 def _cpu_kernel(x, beta, beta_high, beta_low):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     t1 = _cpu_stage_1(x, beta)
     t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t1, t2)
-    t4 = _cpu_stage_4(x, t3)
-    t5 = _cpu_stage_5(x, t4)
-    t6 = _cpu_stage_6(x, t5)
-    t7 = _cpu_stage_7(x, t3)
-    t8 = _cpu_stage_8(x)
-    t9 = _cpu_stage_9(x, t8, beta_high, beta_low)
-    t10 = _cpu_stage_10(x, t8)
-    t11 = _cpu_stage_11(x, t10, beta_high)
-    t12 = _cpu_stage_12(x, t4, t9, t11, t10, beta_low, t7)
-    t13 = _cpu_stage_13(x, t6, t12)
-    t14 = _cpu_stage_14(x, t5, t13)
-    return _cpu_stage_15(x, t1, t5, t13, t3, t14)
+    t3 = _cpu_stage_3(x, t2)
+    t4 = _cpu_stage_4(x, t2)
+    t5 = _cpu_stage_5(x, t2)
+    t6 = _cpu_stage_6(x, t2)
+    t7 = _cpu_stage_7(x)
+    t8 = _cpu_stage_8(x, t7, beta_high)
+    t9 = _cpu_stage_9(x, beta_high, beta_low)
+    t10 = _cpu_stage_10(x, t8, t9, t7, beta_low, beta_high)
+    t11 = _cpu_stage_11(x, t4, t5, t6, t10)
+    return _cpu_stage_12(x, t1, t2, t3, t11)
 
 
 @partial(mx.compile, shapeless=True)
@@ -196,110 +174,90 @@ def _special_kernel_0(x):
 @partial(mx.compile, shapeless=True)
 def _cpu_special_0_stage_1(x):
     x = _checks.to_compute(x)
-    t1 = x + 44.375
+    v1 = x < (-80)
+    v2 = x + 44.375
+    t1 = mx.where(v1, v2, x)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_special_0_stage_2(x, t1):
     x = _checks.to_compute(x)
-    v1 = x < (-80)
-    t2 = mx.where(v1, t1, x)
+    v1 = t1 >= 0
+    v2 = 2 * v1
+    t2 = 1 - v2
     return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_3(x, t2):
+def _cpu_special_0_stage_3(x, t1):
     x = _checks.to_compute(x)
-    v1 = -t2
-    t3 = mx.maximum(v1, t2)
+    v1 = -t1
+    v2 = mx.maximum(v1, t1)
+    v3 = mx.expm1(v2)
+    t3 = 2 + v3
     return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_4(x, t3):
+def _cpu_special_0_stage_4(x, t1):
     x = _checks.to_compute(x)
-    v1 = mx.expm1(t3)
-    v2 = 2 + v1
-    t4 = 1 / v2
+    v1 = -t1
+    v2 = mx.maximum(v1, t1)
+    t4 = mx.minimum(v2, 88)
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_5(x, t4):
+def _cpu_special_0_stage_5(x, t1):
     x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t4)
-    t5 = 1 - v1
+    t5 = mx.sign(t1)
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_6(x, t2):
+def _cpu_special_0_stage_6(x, t3, t4, t5):
     x = _checks.to_compute(x)
-    t6 = mx.sign(t2)
+    v1 = 1 / t3
+    v2 = mx.stop_gradient(v1)
+    v3 = mx.stop_gradient(v1)
+    v4 = 1 - v3
+    v5 = mx.stop_gradient(t4)
+    v6 = t4 - v5
+    v7 = t5 * 0
+    v8 = v6 + v7
+    v9 = v4 * v8
+    v10 = 1 - v9
+    t6 = v2 * v10
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_7(x, t3, t6):
-    x = _checks.to_compute(x)
-    v1 = mx.minimum(t3, 88)
-    v2 = mx.stop_gradient(v1)
-    v3 = v1 - v2
-    v4 = t6 * 0
-    t7 = v3 + v4
-    return t7
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_8(x, t5, t7):
-    x = _checks.to_compute(x)
-    v1 = t5 * t7
-    t8 = 1 - v1
-    return t8
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_9(x, t4, t8):
-    x = _checks.to_compute(x)
-    v1 = mx.stop_gradient(t4)
-    v2 = v1 * t8
-    v3 = 2 * v2
-    t9 = 1 - v3
-    return t9
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_10(x, t4, t8, t2, t9):
+def _cpu_special_0_stage_7(x, t1, t2, t6):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = mx.isinf(x)
     v2 = x < (-80)
-    v3 = mx.stop_gradient(t4)
-    v4 = v3 * t8
-    v5 = t2 >= 0
-    v6 = v5 * t9
-    v7 = v4 + v6
-    v8 = v7 == 0
-    v9 = mx.where(v8, 0, x)
-    v10 = x * v7
-    v11 = mx.where(v2, 5.347888766186028e-20, 1)
-    v12 = v10 * v11
-    t10 = mx.where(v1, v9, v12)
-    return _checks.to_output(t10, dtype)
+    v3 = t1 >= 0
+    v4 = t2 * t6
+    v5 = v3 + v4
+    v6 = v5 == 0
+    v7 = mx.where(v6, 0, x)
+    v8 = x * v5
+    v9 = mx.where(v2, 5.347888766186028e-20, 1)
+    v10 = v8 * v9
+    t7 = mx.where(v1, v7, v10)
+    return _checks.to_output(t7, dtype)
 
 
 def _cpu_special_kernel_0(x):
     # _special_kernel_0 on the CPU, split as _cpu_kernel is.
     t1 = _cpu_special_0_stage_1(x)
     t2 = _cpu_special_0_stage_2(x, t1)
-    t3 = _cpu_special_0_stage_3(x, t2)
-    t4 = _cpu_special_0_stage_4(x, t3)
-    t5 = _cpu_special_0_stage_5(x, t4)
-    t6 = _cpu_special_0_stage_6(x, t2)
-    t7 = _cpu_special_0_stage_7(x, t3, t6)
-    t8 = _cpu_special_0_stage_8(x, t5, t7)
-    t9 = _cpu_special_0_stage_9(x, t4, t8)
-    return _cpu_special_0_stage_10(x, t4, t8, t2, t9)
+    t3 = _cpu_special_0_stage_3(x, t1)
+    t4 = _cpu_special_0_stage_4(x, t1)
+    t5 = _cpu_special_0_stage_5(x, t1)
+    t6 = _cpu_special_0_stage_6(x, t3, t4, t5)
+    return _cpu_special_0_stage_7(x, t1, t2, t6)
 
 
 def _checked(owner, beta):
