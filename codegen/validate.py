@@ -656,7 +656,7 @@ class _Validator:
             if default is None:
                 # Keep the parameter declared, so its uses do not cascade into more errors.
                 return Param(
-                    data["name"], kind, data.get("doc", ""), REQUIRED, None, choices, True, finite
+                    data["name"], kind, data.get("doc", ""), REQUIRED, None, choices, broken=True
                 )
             if finite and math.isinf(default):
                 self.error(
