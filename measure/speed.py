@@ -59,20 +59,21 @@ TORCH_NAMES = {  # torch.nn.functional spellings, where torch has the function
 REQUIRED_ARGS = {"threshold": {"threshold": 0.5, "value": -2.0}}
 
 
-def median_seconds(runs: list, repeats: int, warmup: int = 2) -> list[float]:
-    """The median time of each run, timed in turns (one call of each per round), so that all
-    see the same state of the machine: on the CPU the cost of an intermediate array depends on
-    what the allocator holds, which drifts as a process runs."""
-    for run in runs:
+def median_seconds(runs: list, repeats: int, warmup: int = 2) -> list[float | None]:
+    """The median time of each run (None for a run a library lacks), timed in turns (one call of
+    each per round), so that all see the same state of the machine: on the CPU the cost of an
+    intermediate array depends on what the allocator holds, which drifts as a process runs."""
+    present = [run for run in runs if run]
+    for run in present:
         for _ in range(warmup):
             run()
-    times = [[] for _ in runs]
+    times = {id(run): [] for run in present}
     for _ in range(repeats):
-        for run, taken in zip(runs, times):
+        for run in present:
             start = time.perf_counter()
             run()
-            taken.append(time.perf_counter() - start)
-    return [statistics.median(t) for t in times]
+            times[id(run)].append(time.perf_counter() - start)
+    return [statistics.median(times[id(run)]) if run else None for run in runs]
 
 
 def inputs(name: str, dtype, size: int) -> mx.array:
@@ -200,9 +201,9 @@ def measure(name: str, dtype_name: str, dtype, args) -> dict:
     x = inputs(name, dtype, args.size)
     theirs_run = call(nn, name, x)
     torch_run = torch_call(name, x) if args.device == "cpu" else None
-    runs = [call(act, name, x), copy_call(x), theirs_run, torch_run]
-    timed = iter(median_seconds([r for r in runs if r], args.repeats))
-    ours, copy, theirs, torch_time = [next(timed) if r else None for r in runs]
+    ours, copy, theirs, torch_time = median_seconds(
+        [call(act, name, x), copy_call(x), theirs_run, torch_run], args.repeats
+    )
     row = {
         "name": name,
         "dtype": dtype_name,
