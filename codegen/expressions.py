@@ -64,6 +64,8 @@ class Grammar:
 
 
 IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS)
+# CPU formulas may also widen values to float64 (MLX's GPUs have no float64).
+CPU_IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS | {"astype"}, frozenset({"float64", "float32"}))
 REFERENCE = Grammar("mp", MP_FUNCTIONS, MP_CONSTANTS, REFERENCE_BUILTINS)
 
 

@@ -85,6 +85,14 @@ class SpecialCase:
 
 
 @dataclass(frozen=True)
+class CpuFormula:
+    """The formula MLX's CPU computes instead of the implementation (it may use float64)."""
+
+    let: tuple[tuple[str, str], ...]
+    implementation: str
+
+
+@dataclass(frozen=True)
 class Properties:
     range: str
     monotonic: bool
@@ -124,6 +132,7 @@ class Activation:
     domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
     exact: bool = False  # the result is an input or parameter value: no float32 round trip
     split_on_cpu: bool = True  # false: one fused kernel on the CPU too (codegen/schedule.py)
+    cpu: CpuFormula | None = None  # replaces the implementation (and its split) on the CPU
 
     @property
     def inputs(self) -> tuple[str, ...]:

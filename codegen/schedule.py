@@ -63,7 +63,14 @@ class Node:
     @property
     def broadcasts(self) -> bool:
         """Shapeless compile broadcasts the operands of every operation with several."""
-        return len(self.args) > 1
+        return len([a for a in self.args if not isinstance(a, Dtype)]) > 1
+
+
+@dataclass(frozen=True)
+class Dtype:
+    """mx.float64 or mx.float32, the second argument of mx.astype in a CPU formula."""
+
+    name: str
 
 
 class _Symbol:
@@ -115,6 +122,8 @@ def _record(op: str, args: tuple) -> _Symbol:
 
 class _Mx:
     """The ``mx`` namespace while tracing: calls record Nodes; keywords (axis=...) are refused."""
+
+    float64, float32 = Dtype("float64"), Dtype("float32")
 
     def __getattr__(self, name):
         def call(*args, **keywords):
@@ -335,6 +344,8 @@ def _source(n: Node, names: dict) -> str:
     def arg(a):
         if isinstance(a, Node):
             return names[id(a)]
+        if isinstance(a, Dtype):
+            return f"mx.{a.name}"
         source = pylit.literal(a)
         return f"({source})" if source.startswith("-") else source
 

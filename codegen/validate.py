@@ -17,6 +17,7 @@ from .load import Document, NodePath
 from .model import (
     REQUIRED,
     Activation,
+    CpuFormula,
     Helper,
     Module,
     Param,
@@ -29,6 +30,7 @@ from .model import (
 )
 from .schema import (
     ACTIVATION,
+    CPU_FORMULA,
     DEFAULTS,
     DTYPES,
     HELPER,
@@ -252,7 +254,12 @@ class _Validator:
         return tuple(result)
 
     def bindings(
-        self, data: dict, path: NodePath, names: frozenset, helpers: frozenset
+        self,
+        data: dict,
+        path: NodePath,
+        names: frozenset,
+        helpers: frozenset,
+        grammar: ex.Grammar = ex.IMPLEMENTATION,
     ) -> tuple[tuple, set[str]]:
         """Ordered 'let' bindings (each may use the names bound before it) and the names they read."""
         result, used = [], set()
@@ -264,7 +271,7 @@ class _Validator:
                     at_key=True,
                 )
                 continue
-            used |= self.expression(source, path + (key,), f"let '{key}'", names, helpers)
+            used |= self.expression(source, path + (key,), f"let '{key}'", names, helpers, grammar)
             names = names | {key}
             result.append((key, source))
         return tuple(result), used
@@ -407,6 +414,31 @@ class _Validator:
             result.append(SpecialCase(when, str(data.get("implementation", ""))))
         return tuple(result)
 
+    def cpu_formula(
+        self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset
+    ) -> CpuFormula | None:
+        """The CPU's own formula: it sees the input and the parameters (not the main let), and
+        may widen values with mx.astype(v, mx.float64)."""
+        if "cpu" not in data:
+            return None
+        path = path + ("cpu",)
+        cpu = self.shape(data["cpu"], CPU_FORMULA, path)
+        if cpu is None:
+            return None
+        let, _ = self.bindings(
+            cpu.get("let") or {}, path + ("let",), declared, helpers, ex.CPU_IMPLEMENTATION
+        )
+        names = declared | {k for k, _ in let}
+        self.expression(
+            cpu.get("implementation"),
+            path + ("implementation",),
+            "cpu implementation",
+            names,
+            helpers,
+            ex.CPU_IMPLEMENTATION,
+        )
+        return CpuFormula(let, str(cpu.get("implementation", "")))
+
     def module_path(self, data: dict, path: NodePath) -> NodePath:
         return (
             path + ("module", "class")
@@ -512,6 +544,7 @@ class _Validator:
         special_cases = self.special_cases(
             self.items(data, "special_cases"), path + ("special_cases",), params, inputs, helpers
         )
+        cpu = self.cpu_formula(data, path, declared, helpers)
         if self.items(data, "module_aliases") and module is None:
             self.error(path + ("module_aliases",), f"{name} has no Module to give other names")
         return Activation(
@@ -537,6 +570,7 @@ class _Validator:
             domain=self.domain(data.get("domain"), path + ("domain",), axis),
             exact=bool(data.get("exact", False)),
             split_on_cpu=bool(data.get("split_on_cpu", True)),
+            cpu=cpu,
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)

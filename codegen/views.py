@@ -242,6 +242,7 @@ def _used_helpers(a: Activation, helpers: tuple[Helper, ...]) -> list[str]:
         a.implementation,
         *(v for _, v in a.let),
         *(c.implementation for c in a.special_cases),
+        *((a.cpu.implementation, *(v for _, v in a.cpu.let)) if a.cpu else ()),
     ]:
         names |= {
             n.func.id
@@ -289,6 +290,9 @@ class ActivationView:
     # The kernel split for the CPU (codegen/schedule.py); [] where one fused kernel is as good.
     cpu_stages: list[schedule.Stage]
     cpu_special_stages: list[list[schedule.Stage]]  # the same for each special case
+    # The spec's cpu formula, which replaces the implementation (and its split) on the CPU.
+    cpu_let: list[tuple[str, str]]
+    cpu_implementation: str | None
     implementation: str
     helpers: list[str]
     docstring: str
@@ -451,11 +455,17 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         let=[(k, pylit.expression(v)) for k, v in let],
         cpu_stages=(
             schedule.stages(
-                spec.helpers, list(a.inputs) + kernel_args, a.implementation, let, "_cpu_stage_"
+                spec.helpers,
+                list(a.inputs) + kernel_args,
+                a.cpu.implementation if a.cpu else a.implementation,
+                a.cpu.let if a.cpu else let,
+                "_cpu_stage_",
             )
             if splittable
             else []
         ),
+        cpu_let=[(k, pylit.expression(v)) for k, v in a.cpu.let] if a.cpu else [],
+        cpu_implementation=pylit.expression(a.cpu.implementation) if a.cpu else None,
         cpu_special_stages=[
             (
                 schedule.stages(

@@ -177,6 +177,21 @@ CASES = {
         ),
         "spec/activations.yaml:46:13: error: domain 'shift > 0' must compare x with a number, such as 'x > 0'",
     ),
+    "float64 outside a cpu formula": (
+        (
+            'implementation: "mx.maximum(x + negated, 0)"',
+            'implementation: "mx.maximum(mx.astype(x, mx.float64), 0)"',
+        ),
+        "spec/activations.yaml:47:21: error: implementation: 'mx.astype' is not allowed: it is not"
+        " an allow-listed mx function",
+    ),
+    "a cpu formula reading the main let": (
+        (
+            'implementation: "mx.maximum(wide - shift, 0)"',
+            'implementation: "mx.maximum(x + negated, 0)"',
+        ),
+        "spec/activations.yaml:55:23: error: cpu implementation: 'negated' is not allowed: 'negated' is not declared",
+    ),
     "a parameter named like a half of the split rule": (
         (
             "{name: axis, type: int, default: -1, doc: The axis.}",

@@ -30,12 +30,13 @@ def to_compute_exact(x: mx.array) -> mx.array:
 
 
 def to_output(y: mx.array, input_dtype) -> mx.array:
-    """Floating inputs get their own dtype back; other inputs get float32."""
-    return y.astype(input_dtype) if mx.issubdtype(input_dtype, mx.floating) else y
+    """Floating inputs get their own dtype back; other inputs get float32 (a CPU formula may
+    have computed in float64). One rounding either way."""
+    return y.astype(input_dtype if mx.issubdtype(input_dtype, mx.floating) else mx.float32)
 
 
 def on_cpu() -> bool:
-    """Whether MLX computes on the CPU now, where the split kernels (_cpu_*) are faster."""
+    """Whether MLX computes on the CPU now, where the CPU's kernels (_cpu_*) are faster."""
     return mx.default_device() == mx.cpu
 
 

@@ -48,6 +48,42 @@ def logistic_times(x, u, u_error):
     return mx.where(mx.isinf(x), mx.where(gate == 0, 0, x), product)
 
 
+def logistic_wide(u):
+    r"""The logistic sigmoid of a float64 u, for CPU formulas: the small side 1 / (2 + expm1(|u|)) and the other 1 minus it, picked arithmetically as in logistic. MLX's CPU float64 expm1 is within 1 ULP of float64 and faster than its float32 one, so no error term is needed."""
+    magnitude = mx.maximum(-u, u)
+    tail = 1 / (2 + mx.expm1(mx.minimum(magnitude, 700)))
+    return (u >= 0) + (1 - 2 * (u >= 0)) * tail
+
+
+def exp_neg_wide(d):
+    r"""e^{-d} for a float64 d >= 0 (inf included), for CPU formulas: 1 / (expm1(d) + 1) from MLX's CPU float64 expm1 (its float64 mx.exp is only float32-accurate). d is clamped at 709, where e^{-d} is 0 in float32, so that autodiff (which squares expm1(d) + 1) never divides inf by inf. Kept shallow: a deeper chain would exceed what MLX's fuser keeps in one loop."""
+    return mx.reciprocal(mx.expm1(mx.minimum(d, 709)) + 1)
+
+
+def erfcx_wide(z):
+    r"""e^{z^2} erfc(z) for a float64 z >= 0, for CPU formulas: a degree-14 polynomial in s = (z - 3.5) / (z + 3.5), which maps [0, inf) onto [-1, 1) (mpmath.chebyfit over that interval; relative error 5e-10 for z in [0, 27]). One formula for every z, so MLX's CPU loop has no branch; evaluated by Estrin's scheme, whose depth is 5 products rather than Horner's 14, so MLX's fuser keeps it in few loops."""
+    s = (z - 3.5) / (z + 3.5)
+    s2 = s * s
+    s4 = s2 * s2
+    q0 = (
+        0.1552936556088943
+        + -0.28926504464932695 * s
+        + (0.23313048170608738 + -0.1613385316458032 * s) * s2
+    )
+    q1 = (
+        0.094427802943324
+        + -0.04543668598871934 * s
+        + (0.01697680415346678 + -0.0042426042529099045 * s) * s2
+    )
+    q2 = (
+        0.0002671758956409172
+        + 0.0002894813739555474 * s
+        + (-0.00010755901962087863 + -5.965226279201522e-06 * s) * s2
+    )
+    q3 = 1.2622560876018442e-05 + -6.496212616148814e-07 * s + -9.838548853867433e-07 * s2
+    return q0 + q1 * s4 + (q2 + q3 * s4) * (s4 * s4)
+
+
 def log1p_exp_neg_abs(x):
     r"""log(1 + e^{-|x|}), the part of softplus that needs care: accurate when it is tiny."""
     return mx.log1p(exp_neg_abs(x))

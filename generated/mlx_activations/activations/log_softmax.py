@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_with_error, sum_error
+from .._helpers import exp_with_error, exp_neg_wide, sum_error
 
 __all__ = ["log_softmax", "LogSoftmax"]
 
@@ -34,6 +34,26 @@ def _formula(x, axis):
 def _kernel(x, axis):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
     return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
+
+
+def _cpu_formula(x, axis):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    top = mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
+    at_max = x == top
+    terms = (
+        mx.astype(exp_neg_wide(mx.astype(top, mx.float64) - mx.astype(x, mx.float64)), mx.float32)
+        - at_max
+    )
+    others = mx.sum(terms, axis=axis, keepdims=True) + (
+        mx.sum(at_max, axis=axis, keepdims=True) - 1
+    )
+    row_term = mx.contiguous(mx.log1p(others))
+    return mx.astype(x, mx.float64) - mx.astype(top, mx.float64) - row_term
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_kernel(x, axis):
+    return _checks.to_output(_cpu_formula(_checks.to_compute(x), axis), x.dtype)
 
 
 def _checked(owner, axis):
@@ -71,8 +91,10 @@ def log_softmax(x: mx.array, axis: int = -1) -> mx.array:
         # MLX 0.32.4 corrupts its heap (the process crashes) when a shapeless compiled function
         # reduces an axis of size 1 in an array of two or more dimensions; uncompiled, the same
         # formula is exact there (and the same graph, should a user's compile trace it).
-        return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
-    return _kernel(x, axis)
+        return _checks.to_output(
+            (_cpu_formula if _checks.on_cpu() else _formula)(_checks.to_compute(x), axis), x.dtype
+        )
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, axis)
 
 
 class LogSoftmax(nn.Module):

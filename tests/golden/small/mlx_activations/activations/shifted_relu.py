@@ -22,6 +22,17 @@ def _kernel(x, shift, negated):
     return _checks.to_output(_formula(_checks.to_compute(x), shift, negated), x.dtype)
 
 
+def _cpu_formula(x, shift, negated):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    wide = mx.astype(x, mx.float64)
+    return mx.maximum(wide - shift, 0)
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_kernel(x, shift, negated):
+    return _checks.to_output(_cpu_formula(_checks.to_compute(x), shift, negated), x.dtype)
+
+
 @partial(mx.compile, shapeless=True)
 def _special_kernel_0(x):
     # Where shift == 0: the same results as _kernel, from fewer operations.
@@ -59,7 +70,8 @@ def shifted_relu(x: mx.array, shift: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (shift,) = _checked("shifted_relu", shift)
-    if shift == 0:
+    # The cpu formula serves every parameter value on the CPU; the special cases are for a GPU.
+    if not _checks.on_cpu() and shift == 0:
         return _special_kernel_0(x)
     return _general(x, shift)
 
@@ -69,7 +81,7 @@ def _general(x, shift):
     shift = mx.array(shift, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
     negated = 0 - shift
-    return _kernel(x, shift, negated)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, shift, negated)
 
 
 class ShiftedReLU(nn.Module):
