@@ -471,7 +471,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
                 schedule.stages(
                     spec.helpers, list(a.inputs), c.implementation, (), f"_cpu_special_{i}_stage_"
                 )
-                if splittable
+                if splittable and a.cpu is None  # with a cpu formula, special cases serve a GPU
                 else []
             )
             for i, c in enumerate(a.special_cases)

@@ -48,11 +48,14 @@ def logistic_times(x, u, u_error):
     return mx.where(mx.isinf(x), mx.where(gate == 0, 0, x), product)
 
 
-def logistic_wide(u):
-    r"""The logistic sigmoid of a float64 u, for CPU formulas: the small side 1 / (2 + expm1(|u|)) and the other 1 minus it, picked arithmetically as in logistic. MLX's CPU float64 expm1 is within 1 ULP of float64 and faster than its float32 one, so no error term is needed."""
-    magnitude = mx.maximum(-u, u)
-    tail = 1 / (2 + mx.expm1(mx.minimum(magnitude, 700)))
-    return (u >= 0) + (1 - 2 * (u >= 0)) * tail
+def sigmoid_wide(u):
+    r"""The logistic sigmoid of a float64 u, for CPU formulas: 1 / (2 + expm1(-u)), accurate on both sides of 0 in float64 (MLX's CPU float64 expm1 is within 1 ULP of float64 and faster than its float32 one). -u is clamped at 709, where the sigmoid is 0 in float32, so that autodiff never divides inf by inf. Its gradient is autodiff's, and MLX differentiates expm1(v) as expm1(v) + 1, which loses precision for v < -20 (1.7e-4 at -30): fine where the sigmoid's tail is added to something larger (silu, the GELUs), not for the sigmoid alone (the implementation's logistic is kept there, and for glu)."""
+    return mx.reciprocal(2 + mx.expm1(mx.minimum(-u, 709)))
+
+
+def times_sigmoid_wide(x, u):
+    r"""x * sigmoid(u) for float64 x and u, for CPU formulas, as x / (2 + expm1(-u)): one division rather than a reciprocal and a product keeps the chain within what MLX's fuser puts in one loop. x is clipped to 1e262 in magnitude, so an infinite x gives its limit: inf where the sigmoid is 1, 0 where it is 0 (1e262 e^{-709} rounds to 0 in float32). Its gradient is autodiff's, as in sigmoid_wide."""
+    return mx.clip(x, -1e262, 1e262) / (2 + mx.expm1(mx.minimum(-u, 709)))
 
 
 def exp_neg_wide(d):

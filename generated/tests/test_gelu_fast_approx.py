@@ -21,6 +21,13 @@ PARAM_SETS = [{}]
 TOLERANCE = {"float32": 8.0, "float16": 1.0, "bfloat16": 1.0}
 
 
+@pytest.fixture(autouse=True, params=["cpu formula", "portable formula"])
+def formula(request, monkeypatch):
+    # MLX's CPU computes the spec's cpu formula, a GPU the portable one: every test checks both.
+    if request.param == "portable formula":
+        monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+
+
 def reference(x):
     return x / (1 + mp.exp(-1.702 * x))
 

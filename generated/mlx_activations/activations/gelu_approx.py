@@ -8,7 +8,7 @@ import mlx.core as mx
 from .. import _checks
 from .._helpers import (
     logistic_times,
-    logistic_wide,
+    sigmoid_wide,
     sum_error,
     scaled_error,
     product_error,
@@ -42,63 +42,17 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)
-    v1 = mx.clip(x, (-20), 20)
-    t1 = mx.astype(v1, mx.float64)
-    return t1
+def _cpu_formula(x):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    wide = mx.astype(mx.clip(x, -20, 20), mx.float64)
+    return mx.maximum(x, -20) * sigmoid_wide(
+        wide * (1.5957691216057308 + 0.07135481627260025 * wide * wide)
+    )
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
-    x = _checks.to_compute(x)
-    t2 = 0.07135481627260025 * t1
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2, t1):
-    x = _checks.to_compute(x)
-    v1 = t2 * t1
-    v2 = 1.5957691216057308 + v1
-    t3 = t1 * v2
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t3):
-    x = _checks.to_compute(x)
-    v1 = -t3
-    v2 = mx.maximum(v1, t3)
-    t4 = mx.minimum(v2, 700)
-    return t4
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t3, t4):
-    x, dtype = _checks.to_compute(x), x.dtype
-    v1 = mx.maximum(x, (-20))
-    v2 = t3 >= 0
-    v3 = t3 >= 0
-    v4 = 2 * v3
-    v5 = 1 - v4
-    v6 = mx.expm1(t4)
-    v7 = 2 + v6
-    v8 = 1 / v7
-    v9 = v5 * v8
-    v10 = v2 + v9
-    t5 = v1 * v10
-    return _checks.to_output(t5, dtype)
-
-
 def _cpu_kernel(x):
-    # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
-    t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t2, t1)
-    t4 = _cpu_stage_4(x, t3)
-    return _cpu_stage_5(x, t3, t4)
+    return _checks.to_output(_cpu_formula(_checks.to_compute(x)), x.dtype)
 
 
 def gelu_approx(x: mx.array) -> mx.array:

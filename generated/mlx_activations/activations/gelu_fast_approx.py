@@ -6,7 +6,7 @@ from functools import partial
 import mlx.core as mx
 
 from .. import _checks
-from .._helpers import logistic_times, scaled_error
+from .._helpers import logistic_times, times_sigmoid_wide, scaled_error
 
 __all__ = ["gelu_fast_approx"]
 
@@ -23,6 +23,17 @@ def _formula(x):
 def _kernel(x):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
+
+
+def _cpu_formula(x):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    wide = mx.astype(x, mx.float64)
+    return times_sigmoid_wide(wide, 1.702 * wide)
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_kernel(x):
+    return _checks.to_output(_cpu_formula(_checks.to_compute(x)), x.dtype)
 
 
 def gelu_fast_approx(x: mx.array) -> mx.array:
@@ -49,4 +60,4 @@ def gelu_fast_approx(x: mx.array) -> mx.array:
         >>> y = act.gelu_fast_approx(x)
     """
     x = _checks.as_array(x)
-    return _kernel(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic_times, high_half, scaled_error
+from .._helpers import logistic_times, times_sigmoid_wide, high_half, scaled_error
 
 __all__ = ["silu", "SiLU", "swish"]
 
@@ -24,144 +24,31 @@ def _kernel(x, beta, beta_high, beta_low):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x, beta):
+def _cpu_stage_1(x):
     x = _checks.to_compute(x)
-    t1 = beta * x
+    v1 = mx.astype(x, mx.float64)
+    t1 = mx.clip(v1, (-1e262), 1e262)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
-    x = _checks.to_compute(x)
-    v1 = t1 < (-80)
-    v2 = t1 + 44.375
-    t2 = mx.where(v1, v2, t1)
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2):
-    x = _checks.to_compute(x)
-    v1 = t2 >= 0
-    v2 = 2 * v1
-    t3 = 1 - v2
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t2):
-    x = _checks.to_compute(x)
-    v1 = -t2
-    v2 = mx.maximum(v1, t2)
-    v3 = mx.expm1(v2)
-    t4 = 2 + v3
-    return t4
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t2):
-    x = _checks.to_compute(x)
-    v1 = -t2
-    v2 = mx.maximum(v1, t2)
-    t5 = mx.minimum(v2, 88)
-    return t5
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t2):
-    x = _checks.to_compute(x)
-    t6 = mx.sign(t2)
-    return t6
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x):
-    x = _checks.to_compute(x)
-    v1 = 4097 * x
-    v2 = v1 - x
-    t7 = v1 - v2
-    return t7
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t7, beta_high):
-    x = _checks.to_compute(x)
-    t8 = t7 * beta_high
-    return t8
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, beta_high, beta_low):
-    x = _checks.to_compute(x)
-    v1 = beta_high + beta_low
-    t9 = x * v1
-    return t9
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t8, t9, t7, beta_low, beta_high):
-    x = _checks.to_compute(x)
-    v1 = t8 - t9
-    v2 = t7 * beta_low
-    v3 = v1 + v2
-    v4 = x - t7
-    v5 = v4 * beta_high
-    v6 = v3 + v5
-    v7 = v4 * beta_low
-    v8 = v6 + v7
-    v9 = mx.isfinite(v8)
-    t10 = mx.where(v9, v8, 0)
-    return t10
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_11(x, t4, t5, t6, t10):
-    x = _checks.to_compute(x)
-    v1 = 1 / t4
-    v2 = mx.stop_gradient(v1)
-    v3 = mx.stop_gradient(v1)
-    v4 = 1 - v3
-    v5 = mx.stop_gradient(t5)
-    v6 = t5 - v5
-    v7 = t6 * t10
-    v8 = v6 + v7
-    v9 = v4 * v8
-    v10 = 1 - v9
-    t11 = v2 * v10
-    return t11
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_12(x, t1, t2, t3, t11):
+def _cpu_stage_2(x, beta, t1):
     x, dtype = _checks.to_compute(x), x.dtype
-    v1 = mx.isinf(x)
-    v2 = t1 < (-80)
-    v3 = t2 >= 0
-    v4 = t3 * t11
-    v5 = v3 + v4
-    v6 = v5 == 0
-    v7 = mx.where(v6, 0, x)
-    v8 = x * v5
-    v9 = mx.where(v2, 5.347888766186028e-20, 1)
-    v10 = v8 * v9
-    t12 = mx.where(v1, v7, v10)
-    return _checks.to_output(t12, dtype)
+    v1 = mx.astype(x, mx.float64)
+    v2 = mx.clip(v1, (-1e262), 1e262)
+    v3 = beta * t1
+    v4 = -v3
+    v5 = mx.minimum(v4, 709)
+    v6 = mx.expm1(v5)
+    v7 = 2 + v6
+    t2 = v2 / v7
+    return _checks.to_output(t2, dtype)
 
 
 def _cpu_kernel(x, beta, beta_high, beta_low):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    t1 = _cpu_stage_1(x, beta)
-    t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t2)
-    t4 = _cpu_stage_4(x, t2)
-    t5 = _cpu_stage_5(x, t2)
-    t6 = _cpu_stage_6(x, t2)
-    t7 = _cpu_stage_7(x)
-    t8 = _cpu_stage_8(x, t7, beta_high)
-    t9 = _cpu_stage_9(x, beta_high, beta_low)
-    t10 = _cpu_stage_10(x, t8, t9, t7, beta_low, beta_high)
-    t11 = _cpu_stage_11(x, t4, t5, t6, t10)
-    return _cpu_stage_12(x, t1, t2, t3, t11)
+    # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
+    t1 = _cpu_stage_1(x)
+    return _cpu_stage_2(x, beta, t1)
 
 
 @partial(mx.compile, shapeless=True)
@@ -169,95 +56,6 @@ def _special_kernel_0(x):
     # Where beta == 1: the same results as _kernel, from fewer operations.
     x, dtype = _checks.to_compute(x), x.dtype
     return _checks.to_output(logistic_times(x, x, 0), dtype)
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_1(x):
-    x = _checks.to_compute(x)
-    v1 = x < (-80)
-    v2 = x + 44.375
-    t1 = mx.where(v1, v2, x)
-    return t1
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_2(x, t1):
-    x = _checks.to_compute(x)
-    v1 = t1 >= 0
-    v2 = 2 * v1
-    t2 = 1 - v2
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_3(x, t1):
-    x = _checks.to_compute(x)
-    v1 = -t1
-    v2 = mx.maximum(v1, t1)
-    v3 = mx.expm1(v2)
-    t3 = 2 + v3
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_4(x, t1):
-    x = _checks.to_compute(x)
-    v1 = -t1
-    v2 = mx.maximum(v1, t1)
-    t4 = mx.minimum(v2, 88)
-    return t4
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_5(x, t1):
-    x = _checks.to_compute(x)
-    t5 = mx.sign(t1)
-    return t5
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_6(x, t3, t4, t5):
-    x = _checks.to_compute(x)
-    v1 = 1 / t3
-    v2 = mx.stop_gradient(v1)
-    v3 = mx.stop_gradient(v1)
-    v4 = 1 - v3
-    v5 = mx.stop_gradient(t4)
-    v6 = t4 - v5
-    v7 = t5 * 0
-    v8 = v6 + v7
-    v9 = v4 * v8
-    v10 = 1 - v9
-    t6 = v2 * v10
-    return t6
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_7(x, t1, t2, t6):
-    x, dtype = _checks.to_compute(x), x.dtype
-    v1 = mx.isinf(x)
-    v2 = x < (-80)
-    v3 = t1 >= 0
-    v4 = t2 * t6
-    v5 = v3 + v4
-    v6 = v5 == 0
-    v7 = mx.where(v6, 0, x)
-    v8 = x * v5
-    v9 = mx.where(v2, 5.347888766186028e-20, 1)
-    v10 = v8 * v9
-    t7 = mx.where(v1, v7, v10)
-    return _checks.to_output(t7, dtype)
-
-
-def _cpu_special_kernel_0(x):
-    # _special_kernel_0 on the CPU, split as _cpu_kernel is.
-    t1 = _cpu_special_0_stage_1(x)
-    t2 = _cpu_special_0_stage_2(x, t1)
-    t3 = _cpu_special_0_stage_3(x, t1)
-    t4 = _cpu_special_0_stage_4(x, t1)
-    t5 = _cpu_special_0_stage_5(x, t1)
-    t6 = _cpu_special_0_stage_6(x, t3, t4, t5)
-    return _cpu_special_0_stage_7(x, t1, t2, t6)
 
 
 def _checked(owner, beta):
@@ -292,8 +90,9 @@ def silu(x: mx.array, beta: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (beta,) = _checked("silu", beta)
-    if beta == 1:
-        return (_cpu_special_kernel_0 if _checks.on_cpu() else _special_kernel_0)(x)
+    # The cpu formula serves every parameter value on the CPU; the special cases are for a GPU.
+    if not _checks.on_cpu() and beta == 1:
+        return _special_kernel_0(x)
     return _general(x, beta)
 
 
