@@ -49,7 +49,7 @@ def logistic_times(x, u, u_error):
 
 
 def sigmoid_wide(u):
-    r"""The logistic sigmoid of a float64 u, for CPU formulas: 1 / (2 + expm1(-u)), accurate on both sides of 0 in float64 (MLX's CPU float64 expm1 is within 1 ULP of float64 and faster than its float32 one). -u is clamped at 709, where the sigmoid is 0 in float32, so that autodiff never divides inf by inf. Its gradient is autodiff's, and MLX differentiates expm1(v) as expm1(v) + 1, which loses precision for v < -20 (1.7e-4 at -30): fine where the sigmoid's tail is added to something larger (silu, the GELUs), not for the sigmoid alone (the implementation's logistic is kept there, and for glu)."""
+    r"""The logistic sigmoid of a float64 u, for CPU formulas: 1 / (2 + expm1(-u)), accurate on both sides of 0 in float64 (MLX's CPU float64 expm1 is within 1 ULP of float64 and faster than its float32 one). -u is clamped at 709, where the sigmoid is 0 in float32, so that autodiff never divides inf by inf. Its gradient is autodiff's, and MLX differentiates expm1(v) as expm1(v) + 1, which loses precision for v < -20 (1.7e-4 at -30): fine where the sigmoid's tail is added to something larger (silu, the GELUs), not where it stands alone (glu's cpu formula takes the small side from expm1 of |b| instead; sigmoid keeps its float32 implementation, as that form was only 5% faster)."""
     return mx.reciprocal(2 + mx.expm1(mx.minimum(-u, 709)))
 
 

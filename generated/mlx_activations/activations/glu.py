@@ -23,6 +23,19 @@ def _kernel(a, b):
     return _checks.to_output(_formula(_checks.to_compute(a), _checks.to_compute(b)), a.dtype)
 
 
+def _cpu_formula(a, b):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    u = mx.astype(b, mx.float64)
+    tail = mx.reciprocal(2 + mx.expm1(mx.minimum(mx.maximum(-u, u), 709)))
+    positive = b >= 0
+    return mx.clip(mx.astype(a, mx.float64), -1e262, 1e262) * (positive + (1 - 2 * positive) * tail)
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_kernel(a, b):
+    return _checks.to_output(_cpu_formula(_checks.to_compute(a), _checks.to_compute(b)), a.dtype)
+
+
 def _checked(owner, axis):
     # Shared by the function and the Module, so both reject the same values with the same words.
     axis = _checks.integer(owner, "axis", axis)
@@ -55,7 +68,7 @@ def glu(x: mx.array, axis: int = -1) -> mx.array:
     (axis,) = _checked("glu", axis)
     axis = _checks.split_axis("glu", axis, x)
     a, b = mx.split(x, 2, axis=axis)
-    return _kernel(a, b)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(a, b)
 
 
 class GLU(nn.Module):
