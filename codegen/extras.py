@@ -17,7 +17,8 @@ from .load import load
 @dataclass(frozen=True)
 class Extras:
     peers: dict | None = None  # {"columns": [...], "rows": [[function, *cells]]}
-    accuracy: dict = field(default_factory=dict)  # name -> dtype -> {"ulp", "mlx_nn_ulp"}
+    # name -> dtype -> {"ulp", "at", "params", "portable_ulp", "mlx_nn_ulp"}
+    accuracy: dict = field(default_factory=dict)
     speed: dict = field(default_factory=dict)  # device -> {"summary", "rows"}
     sources: tuple[
         tuple[str, bytes], ...
@@ -72,10 +73,13 @@ def _worst_by_name(measured: dict) -> dict:
     worst: dict = {}
     for row in measured["rows"]:
         entry = worst.setdefault(row["name"], {}).setdefault(
-            row["dtype"], {"ulp": 0.0, "at": None, "params": {}, "mlx_nn_ulp": None}
+            row["dtype"],
+            {"ulp": 0.0, "at": None, "params": {}, "mlx_nn_ulp": None, "portable_ulp": None},
         )
         if row["ulp"] > entry["ulp"] or entry["at"] is None:
             entry.update(ulp=row["ulp"], at=row["at"], params=row["params"])
+        if row.get("portable_ulp") is not None:
+            entry["portable_ulp"] = max(entry["portable_ulp"] or 0.0, row["portable_ulp"])
         if row["mlx_nn_ulp"] is not None:
             entry["mlx_nn_ulp"] = max(entry["mlx_nn_ulp"] or 0.0, row["mlx_nn_ulp"])
     return worst

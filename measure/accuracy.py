@@ -3,8 +3,10 @@
 Each activation is compared with its spec's mpmath reference (the one its generated tests use)
 on a grid denser than the tests': [-100, 100] with 20k points, magnitudes from 1e-37 to 3e38, and
 the test grid; the softmax family and glu on the test grid laid out in rows (or halves). Errors count where the true value is a normal number of the dtype; other wrong
-results (NaN, inf, a flushed or wrong-signed value) are counted separately. Writes
-measure/results/accuracy.json and .md.
+results (NaN, inf, a flushed or wrong-signed value) are counted separately. An activation with
+a CPU formula (the spec's `cpu` key) is measured twice: as the CPU computes it, and with the
+portable formula that a GPU computes (run here on the CPU). Writes measure/results/accuracy.json
+and .md.
 """
 
 from __future__ import annotations
@@ -58,6 +60,17 @@ def measure(function, test, dtype: str, params: dict, values: list[float] | None
     return worst, (float(worst_at) if worst_at is not None else None), len(failures)
 
 
+def run_portable(test, run):
+    """The measurement with the portable formula: the one a GPU computes, run on the CPU."""
+    checks = test.IMPLEMENTATION._checks
+    on_cpu = checks.on_cpu
+    checks.on_cpu = lambda: False
+    try:
+        return run(test.FUNCTION)
+    finally:
+        checks.on_cpu = on_cpu
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--points", type=int, default=20000)
@@ -74,6 +87,7 @@ def main(argv=None) -> int:
                 grid = values + support.grid(dtype) if test.AXIS_RULE == "none" else None
                 run = lambda f: measure(f, test, dtype, params, grid)
                 ours = run(test.FUNCTION)
+                portable = run_portable(test, run) if hasattr(test, "formula") else None
                 theirs = None
                 if hasattr(nn, name):
                     try:
@@ -88,6 +102,8 @@ def main(argv=None) -> int:
                     "ulp": ours[0],
                     "at": ours[1],
                     "wrong": ours[2],
+                    "portable_ulp": portable[0] if portable else None,
+                    "portable_wrong": portable[2] if portable else None,
                     "mlx_nn_ulp": theirs[0] if theirs else None,
                     "mlx_nn_wrong": theirs[2] if theirs else None,
                 }
@@ -95,6 +111,11 @@ def main(argv=None) -> int:
                 print(
                     f"{name:18s} {str(params):28s} {dtype:8s} {row['ulp']:8.2f} ULP (at {row['at']})"
                     f" wrong {row['wrong']}"
+                    + (
+                        f" | portable {portable[0]:.2f} ULP, wrong {portable[2]}"
+                        if portable
+                        else ""
+                    )
                     + (
                         f" | mlx.nn {row['mlx_nn_ulp']:.3g} ULP, wrong {row['mlx_nn_wrong']}"
                         if theirs
@@ -116,17 +137,21 @@ def markdown(meta, rows) -> str:
         f"Max error in ULP against an mpmath reference (MLX {meta['mlx']} CPU, {meta['date']}, "
         f"{meta['points']} dense points plus the test grid), where the true value is a normal number "
         "of the dtype. 'wrong' counts other bad results: NaN, inf or 0 where the true value is normal, "
-        "or a wrong value below the normal range.",
+        "or a wrong value below the normal range. 'portable' is the formula a GPU computes, for the"
+        " activations whose CPU computes a formula of its own ('-': the same formula).",
         "",
-        "| activation | parameters | dtype | max ULP | at x | wrong | mlx.nn max ULP | mlx.nn wrong |",
-        "|---|---|---|---|---|---|---|---|",
+        "| activation | parameters | dtype | max ULP | at x | wrong | portable max ULP | portable wrong | mlx.nn max ULP | mlx.nn wrong |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         params = ", ".join(f"{k}={v}" for k, v in r["params"].items()) or "defaults"
         nn_ulp = "-" if r["mlx_nn_ulp"] is None else f"{r['mlx_nn_ulp']:.3g}"
         nn_wrong = "-" if r["mlx_nn_wrong"] is None else str(r["mlx_nn_wrong"])
+        gpu_ulp = "-" if r.get("portable_ulp") is None else f"{r['portable_ulp']:.2f}"
+        gpu_wrong = "-" if r.get("portable_wrong") is None else str(r["portable_wrong"])
         lines.append(
-            f"| {r['name']} | {params} | {r['dtype']} | {r['ulp']:.2f} | {r['at']} | {r['wrong']} | {nn_ulp} | {nn_wrong} |"
+            f"| {r['name']} | {params} | {r['dtype']} | {r['ulp']:.2f} | {r['at']} | {r['wrong']}"
+            f" | {gpu_ulp} | {gpu_wrong} | {nn_ulp} | {nn_wrong} |"
         )
     return "\n".join(lines) + "\n"
 
