@@ -132,7 +132,7 @@ class Activation:
     domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
     exact: bool = False  # the result is an input or parameter value: no float32 round trip
     split_on_cpu: bool = True  # false: one fused kernel on the CPU too (codegen/schedule.py)
-    cpu: CpuFormula | None = None  # replaces the implementation (and its split) on the CPU
+    cpu: CpuFormula | None = None  # replaces the implementation on the CPU (split as one is)
 
     @property
     def inputs(self) -> tuple[str, ...]:

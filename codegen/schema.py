@@ -276,8 +276,8 @@ ACTIVATION = Shape(
         Field(
             "cpu",
             "object",
-            "A formula for MLX's CPU, where float64 is cheap: it replaces the implementation (and"
-            " the CPU split) there. The generated tests check both formulas.",
+            "A formula for MLX's CPU, where float64 is cheap: it replaces the implementation there"
+            " (split as one is). The generated tests check both formulas.",
             item=CPU_FORMULA,
         ),
         Field(

@@ -290,7 +290,7 @@ class ActivationView:
     # The kernel split for the CPU (codegen/schedule.py); [] where one fused kernel is as good.
     cpu_stages: list[schedule.Stage]
     cpu_special_stages: list[list[schedule.Stage]]  # the same for each special case
-    # The spec's cpu formula, which replaces the implementation (and its split) on the CPU.
+    # The spec's cpu formula, which replaces the implementation on the CPU (split as one is).
     cpu_let: list[tuple[str, str]]
     cpu_implementation: str | None
     implementation: str
