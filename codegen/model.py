@@ -85,8 +85,9 @@ class SpecialCase:
 
 
 @dataclass(frozen=True)
-class CpuFormula:
-    """The formula MLX's CPU computes instead of the implementation (it may use float64)."""
+class Formula:
+    """Another formula for the same activation: the CPU's (it may use float64) or the one a GPU
+    computes for float16 and bfloat16 inputs."""
 
     let: tuple[tuple[str, str], ...]
     implementation: str
@@ -132,7 +133,8 @@ class Activation:
     domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
     exact: bool = False  # the result is an input or parameter value: no float32 round trip
     split_on_cpu: bool = True  # false: one fused kernel on the CPU too (codegen/schedule.py)
-    cpu: CpuFormula | None = None  # replaces the implementation on the CPU (split as one is)
+    cpu: Formula | None = None  # replaces the implementation on the CPU (split as one is)
+    half: Formula | None = None  # replaces it for float16 and bfloat16 inputs on a GPU
 
     @property
     def inputs(self) -> tuple[str, ...]:

@@ -165,6 +165,25 @@ CPU_FORMULA = Shape(
     ),
 )
 
+HALF_FORMULA = Shape(
+    "half formula",
+    "The formula a GPU computes for float16 and bfloat16 inputs, with their accuracy targets.",
+    (
+        Field(
+            "let",
+            "map",
+            "Named intermediate values, in order; they see the input and the parameters.",
+            item="expression",
+        ),
+        Field(
+            "implementation",
+            "expression",
+            "The MLX expression computed, in float32; the result is rounded once to the input dtype.",
+            required=True,
+        ),
+    ),
+)
+
 RANDOM_DRAW = Shape(
     "random draw",
     "A name bound per call: drawn per element from an mx.random key when training, else a value.",
@@ -279,6 +298,13 @@ ACTIVATION = Shape(
             "A formula for MLX's CPU, where float64 is cheap: it replaces the implementation there"
             " (split as one is). The generated tests check both formulas.",
             item=CPU_FORMULA,
+        ),
+        Field(
+            "half",
+            "object",
+            "A formula for float16 and bfloat16 inputs on a GPU: they need about 12 correct bits,"
+            " not float32's 24, so it carries no rounding error. The generated tests check it.",
+            item=HALF_FORMULA,
         ),
         Field(
             "domain",

@@ -17,7 +17,7 @@ from .load import Document, NodePath
 from .model import (
     REQUIRED,
     Activation,
-    CpuFormula,
+    Formula,
     Helper,
     Module,
     Param,
@@ -31,6 +31,7 @@ from .model import (
 from .schema import (
     ACTIVATION,
     CPU_FORMULA,
+    HALF_FORMULA,
     DEFAULTS,
     DTYPES,
     HELPER,
@@ -416,7 +417,7 @@ class _Validator:
 
     def cpu_formula(
         self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset
-    ) -> CpuFormula | None:
+    ) -> Formula | None:
         """The CPU's own formula: it sees the input and the parameters (not the main let), and
         may widen values with mx.astype(v, mx.float64)."""
         if "cpu" not in data:
@@ -437,7 +438,37 @@ class _Validator:
             helpers,
             ex.CPU_IMPLEMENTATION,
         )
-        return CpuFormula(let, str(cpu.get("implementation", "")))
+        return Formula(let, str(cpu.get("implementation", "")))
+
+    def half_formula(
+        self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset
+    ) -> Formula | None:
+        """The formula for float16 and bfloat16 inputs on a GPU: float32, no float64."""
+        if "half" not in data:
+            return None
+        path = path + ("half",)
+        half = self.shape(data["half"], HALF_FORMULA, path)
+        if half is None:
+            return None
+        if data.get("exact"):
+            self.error(
+                path,
+                "an exact activation computes half inputs in their own dtype already",
+                at_key=True,
+            )
+        if data.get("special_cases"):
+            self.error(
+                path, "a half formula and special cases together are not supported", at_key=True
+            )
+        let, _ = self.bindings(half.get("let") or {}, path + ("let",), declared, helpers)
+        self.expression(
+            half.get("implementation"),
+            path + ("implementation",),
+            "half implementation",
+            declared | {k for k, _ in let},
+            helpers,
+        )
+        return Formula(let, str(half.get("implementation", "")))
 
     def module_path(self, data: dict, path: NodePath) -> NodePath:
         return (
@@ -545,6 +576,7 @@ class _Validator:
             self.items(data, "special_cases"), path + ("special_cases",), params, inputs, helpers
         )
         cpu = self.cpu_formula(data, path, declared, helpers)
+        half = self.half_formula(data, path, declared, helpers)
         if self.items(data, "module_aliases") and module is None:
             self.error(path + ("module_aliases",), f"{name} has no Module to give other names")
         return Activation(
@@ -571,6 +603,7 @@ class _Validator:
             exact=bool(data.get("exact", False)),
             split_on_cpu=bool(data.get("split_on_cpu", True)),
             cpu=cpu,
+            half=half,
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)

@@ -243,6 +243,7 @@ def _used_helpers(a: Activation, helpers: tuple[Helper, ...]) -> list[str]:
         *(v for _, v in a.let),
         *(c.implementation for c in a.special_cases),
         *((a.cpu.implementation, *(v for _, v in a.cpu.let)) if a.cpu else ()),
+        *((a.half.implementation, *(v for _, v in a.half.let)) if a.half else ()),
     ]:
         names |= {
             n.func.id
@@ -293,6 +294,9 @@ class ActivationView:
     # The spec's cpu formula, which replaces the implementation on the CPU (split as one is).
     cpu_let: list[tuple[str, str]]
     cpu_implementation: str | None
+    # The spec's half formula, for float16 and bfloat16 inputs on a GPU.
+    half_let: list[tuple[str, str]]
+    half_implementation: str | None
     implementation: str
     helpers: list[str]
     docstring: str
@@ -466,6 +470,8 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         ),
         cpu_let=[(k, pylit.expression(v)) for k, v in a.cpu.let] if a.cpu else [],
         cpu_implementation=pylit.expression(a.cpu.implementation) if a.cpu else None,
+        half_let=[(k, pylit.expression(v)) for k, v in a.half.let] if a.half else [],
+        half_implementation=pylit.expression(a.half.implementation) if a.half else None,
         cpu_special_stages=[
             (
                 schedule.stages(

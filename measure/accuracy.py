@@ -4,8 +4,8 @@ Each activation is compared with its spec's mpmath reference (the one its genera
 on a grid denser than the tests': [-100, 100] with 20k points, magnitudes from 1e-37 to 3e38, and
 the test grid; the softmax family and glu on the test grid laid out in rows (or halves). Errors count where the true value is a normal number of the dtype; other wrong
 results (NaN, inf, a flushed or wrong-signed value) are counted separately. An activation with
-a CPU formula (the spec's `cpu` key) is measured twice: as the CPU computes it, and with the
-portable formula that a GPU computes (run here on the CPU). Writes measure/results/accuracy.json
+a CPU formula or a half formula (the spec's `cpu` and `half` keys) is measured twice: as the CPU
+computes it, and with the formulas a GPU computes (run here on the CPU). Writes measure/results/accuracy.json
 and .md.
 """
 
@@ -137,8 +137,9 @@ def markdown(meta, rows) -> str:
         f"Max error in ULP against an mpmath reference (MLX {meta['mlx']} CPU, {meta['date']}, "
         f"{meta['points']} dense points plus the test grid), where the true value is a normal number "
         "of the dtype. 'wrong' counts other bad results: NaN, inf or 0 where the true value is normal, "
-        "or a wrong value below the normal range. 'portable' is the formula a GPU computes, for the"
-        " activations whose CPU computes a formula of its own ('-': the same formula).",
+        "or a wrong value below the normal range. 'portable' is what a GPU computes (its float32"
+        " formula, and for float16 and bfloat16 a half formula where there is one), for the"
+        " activations whose CPU computes another ('-': the same formula).",
         "",
         "| activation | parameters | dtype | max ULP | at x | wrong | portable max ULP | portable wrong | mlx.nn max ULP | mlx.nn wrong |",
         "|---|---|---|---|---|---|---|---|---|---|",

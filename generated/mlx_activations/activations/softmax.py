@@ -25,6 +25,17 @@ def _kernel(x, axis):
     return _checks.to_output(_formula(_checks.to_compute(x), axis), x.dtype)
 
 
+def _half_formula(x, axis):
+    # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
+    # correct bits are needed, not float32's 24.
+    return mx.softmax(x, axis=axis, precise=True)
+
+
+@partial(mx.compile, shapeless=True)
+def _half_kernel(x, axis):
+    return _checks.to_output(_half_formula(_checks.to_compute(x), axis), x.dtype)
+
+
 def _cpu_formula(x, axis):
     # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
     top = mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
@@ -73,9 +84,16 @@ def softmax(x: mx.array, axis: int = -1) -> mx.array:
         # reduces an axis of size 1 in an array of two or more dimensions; uncompiled, the same
         # formula is exact there (and the same graph, should a user's compile trace it).
         return _checks.to_output(
-            (_cpu_formula if _checks.on_cpu() else _formula)(_checks.to_compute(x), axis), x.dtype
+            (
+                _cpu_formula
+                if _checks.on_cpu()
+                else _half_formula if _checks.is_half(x) else _formula
+            )(_checks.to_compute(x), axis),
+            x.dtype,
         )
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, axis)
+    return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(
+        x, axis
+    )
 
 
 class Softmax(nn.Module):

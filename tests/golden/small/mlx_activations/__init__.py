@@ -9,6 +9,7 @@ function as constructor arguments.
 from .activations.scaled_relu import scaled_relu, ScaledReLU
 from .activations.doubled_softmax import doubled_softmax, DoubledSoftmax
 from .activations.shifted_relu import shifted_relu, ShiftedReLU, shiftedrelu, Shiftedrelu
+from .activations.halved_sigmoid import halved_sigmoid
 
 __version__ = "0.1.0"
 
@@ -16,6 +17,7 @@ __all__ = [
     "scaled_relu",
     "doubled_softmax",
     "shifted_relu",
+    "halved_sigmoid",
     "ScaledReLU",
     "DoubledSoftmax",
     "ShiftedReLU",

@@ -35,6 +35,11 @@ def to_output(y: mx.array, input_dtype) -> mx.array:
     return y.astype(input_dtype if mx.issubdtype(input_dtype, mx.floating) else mx.float32)
 
 
+def is_half(x: mx.array) -> bool:
+    """float16 or bfloat16, which a GPU computes with an activation's half formula if it has one."""
+    return x.dtype in _HALF
+
+
 def on_cpu() -> bool:
     """Whether MLX computes on the CPU now, where the CPU's kernels (_cpu_*) are faster."""
     return mx.default_device() == mx.cpu
