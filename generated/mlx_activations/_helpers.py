@@ -87,15 +87,6 @@ def erfcx_wide(z):
     return q0 + q1 * s4 + (q2 + q3 * s4) * (s4 * s4)
 
 
-def expm1_half(x):
-    r"""e^x - 1 within 2^-16 relative, for half formulas: a GPU's mx.expm1 costs half as much again as its mx.exp. Near 0, where e^x - 1 cancels, a Taylor polynomial (its first left-out term is below 2^-28 of the result there)."""
-    return mx.where(
-        mx.abs(x) < 0.015625,
-        x * (1 + x * (0.5 + x * (0.16666666666666666 + x * 0.041666666666666664))),
-        mx.exp(x) - 1,
-    )
-
-
 def log1p_exp_neg_abs(x):
     r"""log(1 + e^{-|x|}), the part of softplus that needs care: accurate when it is tiny."""
     return mx.log1p(exp_neg_abs(x))

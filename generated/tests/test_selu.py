@@ -21,14 +21,6 @@ PARAM_SETS = [{}]
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
-@pytest.fixture(autouse=True, params=["as on the CPU", "as on a GPU"])
-def formula(request, monkeypatch):
-    # MLX's CPU and a GPU compute different formulas (the half formula for half inputs on a GPU):
-    # every test checks both, on the CPU.
-    if request.param == "as on a GPU":
-        monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
-
-
 def reference(x):
     return 1.0507009873554805 * (x if x > 0 else 1.6732632423543772 * mp.expm1(x))
 
@@ -97,7 +89,6 @@ def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatc
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
     split = FUNCTION(x, **call_args(params))
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
-    monkeypatch.setattr(IMPLEMENTATION._checks, "is_half", lambda x: False)  # the fused _kernel
     assert support.same(split, FUNCTION(x, **call_args(params)))
 
 

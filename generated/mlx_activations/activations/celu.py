@@ -7,7 +7,6 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import expm1_half
 
 __all__ = ["celu", "CELU"]
 
@@ -22,19 +21,6 @@ def _formula(x, alpha, below):
 def _kernel(x, alpha, below):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
     return _checks.to_output(_formula(_checks.to_compute(x), alpha, below), x.dtype)
-
-
-def _half_formula(x, alpha, below):
-    # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
-    # correct bits are needed, not float32's 24.
-    below = -mx.abs(alpha) * 1.4901161193847656e-08
-    positive = x > below
-    return mx.where(positive, x, 0) + alpha * expm1_half(mx.where(positive, 0, x) / alpha)
-
-
-@partial(mx.compile, shapeless=True)
-def _half_kernel(x, alpha, below):
-    return _checks.to_output(_half_formula(_checks.to_compute(x), alpha, below), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -103,9 +89,7 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     alpha = mx.array(alpha, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
     below = -mx.abs(alpha) * 1.4901161193847656e-08
-    return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(
-        x, alpha, below
-    )
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, below)
 
 
 class CELU(nn.Module):

@@ -7,7 +7,6 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import expm1_half
 
 __all__ = ["elu", "ELU"]
 
@@ -21,17 +20,6 @@ def _formula(x, alpha):
 def _kernel(x, alpha):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
     return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
-
-
-def _half_formula(x, alpha):
-    # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
-    # correct bits are needed, not float32's 24.
-    return mx.maximum(x, 0) + alpha * expm1_half(mx.minimum(x, 0))
-
-
-@partial(mx.compile, shapeless=True)
-def _half_kernel(x, alpha):
-    return _checks.to_output(_half_formula(_checks.to_compute(x), alpha), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -94,9 +82,7 @@ def elu(x: mx.array, alpha: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("elu", alpha)
-    return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(
-        x, mx.array(alpha, dtype=mx.float32)
-    )
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(alpha, dtype=mx.float32))
 
 
 class ELU(nn.Module):

@@ -7,7 +7,6 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import expm1_half
 
 __all__ = ["selu", "SELU"]
 
@@ -23,17 +22,6 @@ def _formula(x):
 def _kernel(x):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
-
-
-def _half_formula(x):
-    # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
-    # correct bits are needed, not float32's 24.
-    return 1.0507009873554805 * mx.maximum(x, 0) + 1.7580993408473768 * expm1_half(mx.minimum(x, 0))
-
-
-@partial(mx.compile, shapeless=True)
-def _half_kernel(x):
-    return _checks.to_output(_half_formula(_checks.to_compute(x)), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -89,7 +77,7 @@ def selu(x: mx.array) -> mx.array:
         >>> y = act.selu(x)
     """
     x = _checks.as_array(x)
-    return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(x)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x)
 
 
 class SELU(nn.Module):
