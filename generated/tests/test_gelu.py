@@ -24,7 +24,7 @@ TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 @pytest.fixture(autouse=True, params=["as on the CPU", "as on a GPU"])
 def formula(request, monkeypatch):
-    # MLX's CPU and a GPU compute different formulas (the spec's cpu formula on the CPU):
+    # MLX's CPU and a GPU compute different formulas (the spec's cpu formula on the CPU) (the half formula for half inputs on a GPU):
     # every test checks both, on the CPU.
     if request.param == "as on a GPU":
         monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
