@@ -456,6 +456,10 @@ class _Validator:
                 "an exact activation computes half inputs in their own dtype already",
                 at_key=True,
             )
+        if data.get("special_cases"):
+            self.error(
+                path, "a half formula and special cases together are not supported", at_key=True
+            )
         let, _ = self.bindings(half.get("let") or {}, path + ("let",), declared, helpers)
         self.expression(
             half.get("implementation"),
