@@ -144,44 +144,36 @@ SPECIAL_CASE = Shape(
     ),
 )
 
-CPU_FORMULA = Shape(
+
+def _formula(name: str, doc: str, implementation: str) -> Shape:
+    """Another formula of an activation (the CPU's, or the one for half inputs on a GPU)."""
+    return Shape(
+        name,
+        doc,
+        (
+            Field(
+                "let",
+                "map",
+                "Named intermediate values, in order; they see the input and the parameters.",
+                item="expression",
+            ),
+            Field("implementation", "expression", implementation, required=True),
+        ),
+    )
+
+
+CPU_FORMULA = _formula(
     "cpu formula",
     "The formula MLX's CPU computes instead of the implementation, with the same accuracy targets."
     " It may work in float64: MLX's CPU float64 expm1 is accurate to 1 ULP of float64 and takes"
     " 26 ms per 2^22 elements, its float32 expm1 45 ms, so no error terms need carrying.",
-    (
-        Field(
-            "let",
-            "map",
-            "Named intermediate values, in order; they see the input and the parameters.",
-            item="expression",
-        ),
-        Field(
-            "implementation",
-            "expression",
-            "The MLX expression computed on the CPU; mx.astype(v, mx.float64) widens a value.",
-            required=True,
-        ),
-    ),
+    "The MLX expression computed on the CPU; mx.astype(v, mx.float64) widens a value.",
 )
 
-HALF_FORMULA = Shape(
+HALF_FORMULA = _formula(
     "half formula",
     "The formula a GPU computes for float16 and bfloat16 inputs, with their accuracy targets.",
-    (
-        Field(
-            "let",
-            "map",
-            "Named intermediate values, in order; they see the input and the parameters.",
-            item="expression",
-        ),
-        Field(
-            "implementation",
-            "expression",
-            "The MLX expression computed, in float32; the result is rounded once to the input dtype.",
-            required=True,
-        ),
-    ),
+    "The MLX expression computed, in float32; the result is rounded once to the input dtype.",
 )
 
 RANDOM_DRAW = Shape(

@@ -415,60 +415,54 @@ class _Validator:
             result.append(SpecialCase(when, str(data.get("implementation", ""))))
         return tuple(result)
 
-    def cpu_formula(
-        self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset
+    def formula(
+        self,
+        data: dict,
+        path: NodePath,
+        key: str,
+        shape: Shape,
+        grammar: ex.Grammar,
+        declared: frozenset,
+        helpers: frozenset,
     ) -> Formula | None:
-        """The CPU's own formula: it sees the input and the parameters (not the main let), and
-        may widen values with mx.astype(v, mx.float64)."""
-        if "cpu" not in data:
+        """Another formula under ``key`` ('cpu' or 'half'): it sees the input and the parameters
+        (not the main let), in its own grammar (the CPU's may widen to float64)."""
+        if key not in data:
             return None
-        path = path + ("cpu",)
-        cpu = self.shape(data["cpu"], CPU_FORMULA, path)
-        if cpu is None:
+        path = path + (key,)
+        formula = self.shape(data[key], shape, path)
+        if formula is None:
             return None
         let, _ = self.bindings(
-            cpu.get("let") or {}, path + ("let",), declared, helpers, ex.CPU_IMPLEMENTATION
+            formula.get("let") or {}, path + ("let",), declared, helpers, grammar
         )
-        names = declared | {k for k, _ in let}
         self.expression(
-            cpu.get("implementation"),
+            formula.get("implementation"),
             path + ("implementation",),
-            "cpu implementation",
-            names,
+            f"{key} implementation",
+            declared | {k for k, _ in let},
             helpers,
-            ex.CPU_IMPLEMENTATION,
+            grammar,
         )
-        return Formula(let, str(cpu.get("implementation", "")))
+        return Formula(let, str(formula.get("implementation", "")))
 
     def half_formula(
         self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset
     ) -> Formula | None:
         """The formula for float16 and bfloat16 inputs on a GPU: float32, no float64."""
-        if "half" not in data:
-            return None
-        path = path + ("half",)
-        half = self.shape(data["half"], HALF_FORMULA, path)
-        if half is None:
-            return None
-        if data.get("exact"):
+        if "half" in data and data.get("exact"):
             self.error(
-                path,
+                path + ("half",),
                 "an exact activation computes half inputs in their own dtype already",
                 at_key=True,
             )
-        if data.get("special_cases"):
+        if "half" in data and data.get("special_cases"):
             self.error(
-                path, "a half formula and special cases together are not supported", at_key=True
+                path + ("half",),
+                "a half formula and special cases together are not supported",
+                at_key=True,
             )
-        let, _ = self.bindings(half.get("let") or {}, path + ("let",), declared, helpers)
-        self.expression(
-            half.get("implementation"),
-            path + ("implementation",),
-            "half implementation",
-            declared | {k for k, _ in let},
-            helpers,
-        )
-        return Formula(let, str(half.get("implementation", "")))
+        return self.formula(data, path, "half", HALF_FORMULA, ex.IMPLEMENTATION, declared, helpers)
 
     def module_path(self, data: dict, path: NodePath) -> NodePath:
         return (
@@ -575,7 +569,7 @@ class _Validator:
         special_cases = self.special_cases(
             self.items(data, "special_cases"), path + ("special_cases",), params, inputs, helpers
         )
-        cpu = self.cpu_formula(data, path, declared, helpers)
+        cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         half = self.half_formula(data, path, declared, helpers)
         if self.items(data, "module_aliases") and module is None:
             self.error(path + ("module_aliases",), f"{name} has no Module to give other names")

@@ -335,6 +335,11 @@ def _reads(source: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in skipped}
 
 
+def _rendered(let) -> list[tuple[str, str]]:
+    """``let`` bindings as Python source."""
+    return [(k, pylit.expression(v)) for k, v in let]
+
+
 def split_let(
     let: tuple[tuple[str, str], ...], params: set[str]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -452,11 +457,11 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         kernel_call_args=[_kernel_arg(p) for p in tensor_params] + drawn,
         random=[(r.name, r.low, r.high, pylit.expression(r.otherwise)) for r in a.random],
         domain=(f"x {a.domain.op} {pylit.literal(float(a.domain.right))}" if a.domain else None),
-        let_once=[(k, pylit.expression(v)) for k, v in let_once],
+        let_once=_rendered(let_once),
         converted=[
             (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name
         ],
-        let=[(k, pylit.expression(v)) for k, v in let],
+        let=_rendered(let),
         cpu_stages=(
             schedule.stages(
                 spec.helpers,
@@ -468,9 +473,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             if splittable
             else []
         ),
-        cpu_let=[(k, pylit.expression(v)) for k, v in a.cpu.let] if a.cpu else [],
+        cpu_let=_rendered(a.cpu.let) if a.cpu else [],
         cpu_implementation=pylit.expression(a.cpu.implementation) if a.cpu else None,
-        half_let=[(k, pylit.expression(v)) for k, v in a.half.let] if a.half else [],
+        half_let=_rendered(a.half.let) if a.half else [],
         half_implementation=pylit.expression(a.half.implementation) if a.half else None,
         cpu_special_stages=[
             (
@@ -539,6 +544,6 @@ def helper_view(h: Helper) -> dict:
         "name": h.name,
         "args": ", ".join(h.args),
         "doc": h.doc,
-        "let": [(k, pylit.expression(v)) for k, v in h.let],
+        "let": _rendered(h.let),
         "returns": pylit.expression(h.returns),
     }
