@@ -60,8 +60,9 @@ docs-check: docs
 accuracy: $(STAMP)
 	$(PY) -m measure.accuracy
 
-## bench: time every activation against mlx.nn on the CPU into measure/results/
+## bench: count the kernels of every activation, and time it against mlx.nn on the CPU, into measure/results/
 bench: $(STAMP)
+	$(PY) -m measure.kernels
 	$(PY) -m measure.speed --memory
 
 clean:

@@ -20,6 +20,7 @@ class Extras:
     # name -> dtype -> {"ulp", "at", "params", "portable_ulp", "mlx_nn_ulp"}
     accuracy: dict = field(default_factory=dict)
     speed: dict = field(default_factory=dict)  # device -> {"summary", "rows"}
+    kernels: dict = field(default_factory=dict)  # device -> "name/dtype" -> {"ours", "mlx_nn"}
     sources: tuple[
         tuple[str, bytes], ...
     ] = ()  # (label, content) of every file read, for the manifest
@@ -34,7 +35,7 @@ def load_extras(spec_path: Path) -> Extras:
     if peers_path.exists():
         peers = _peers(peers_path)
         sources.append(("spec/peers.yaml", peers_path.read_bytes()))
-    accuracy, speed = {}, {}
+    accuracy, speed, kernels = {}, {}, {}
     if results.is_dir():
         for path in sorted(results.glob("*.json")):
             sources.append((f"measure/results/{path.name}", path.read_bytes()))
@@ -42,7 +43,13 @@ def load_extras(spec_path: Path) -> Extras:
             accuracy = _worst_by_name(json.loads((results / "accuracy.json").read_text()))
         for path in sorted(results.glob("speed-*.json")):
             speed[path.stem.removeprefix("speed-")] = json.loads(path.read_text())
-    return Extras(peers, accuracy, speed, tuple(sources))
+        if (results / "kernels.json").exists():
+            counted = json.loads((results / "kernels.json").read_text())["devices"]
+            kernels = {
+                device: {f"{r['name']}/{r['dtype']}": r for r in rows}
+                for device, rows in counted.items()
+            }
+    return Extras(peers, accuracy, speed, kernels, tuple(sources))
 
 
 def _peers(path: Path) -> dict:

@@ -456,12 +456,6 @@ class _Validator:
                 "an exact activation computes half inputs in their own dtype already",
                 at_key=True,
             )
-        if "half" in data and data.get("special_cases"):
-            self.error(
-                path + ("half",),
-                "a half formula and special cases together are not supported",
-                at_key=True,
-            )
         return self.formula(data, path, "half", HALF_FORMULA, ex.IMPLEMENTATION, declared, helpers)
 
     def module_path(self, data: dict, path: NodePath) -> NodePath:

@@ -59,6 +59,11 @@ TORCH_NAMES = {  # torch.nn.functional spellings, where torch has the function
 REQUIRED_ARGS = {"threshold": {"threshold": 0.5, "value": -2.0}}
 
 
+def every() -> list[str]:
+    """Every function once: an alias is the same object under another name."""
+    return [n for n in act.__all__ if n[0].islower() and getattr(act, n).__name__ == n]
+
+
 def median_seconds(runs: list, repeats: int, warmup: int = 2) -> list[float | None]:
     """The median time of each run (None for a run a library lacks), timed in turns (one call of
     each per round), so that all see the same state of the machine: on the CPU the cost of an
@@ -147,9 +152,7 @@ def main(argv=None) -> int:
     mx.set_default_device(mx.cpu if args.device == "cpu" else mx.gpu)
     if args.cache_limit is not None:
         mx.set_cache_limit(args.cache_limit * 2**20)
-    # Every function once: an alias is the same object under another name.
-    every = [n for n in act.__all__ if n[0].islower() and getattr(act, n).__name__ == n]
-    names = args.only or every
+    names = args.only or every()
     rows = []
     for dtype_name, dtype in DTYPES:
         if args.dtypes and dtype_name not in args.dtypes:
@@ -157,7 +160,7 @@ def main(argv=None) -> int:
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
     if args.merge:
-        rows = merged(args.out / f"speed-{args.device}.json", rows, every)
+        rows = merged(args.out / f"speed-{args.device}.json", rows, every())
     # The targets compare with mlx.nn, so the summary covers the functions it has.
     compared = [r for r in rows if r["ratio"] is not None]
     ratios = [r["ratio"] for r in compared]

@@ -192,13 +192,6 @@ CASES = {
         ),
         "spec/activations.yaml:55:23: error: cpu implementation: 'negated' is not allowed: 'negated' is not declared",
     ),
-    "a half formula with special cases": (
-        (
-            '      implementation: "mx.maximum(wide - shift, 0)"',
-            '      implementation: "mx.maximum(wide - shift, 0)"\n    half:\n      implementation: "mx.maximum(x - shift, 0)"',
-        ),
-        "spec/activations.yaml:56:5: error: a half formula and special cases together are not supported",
-    ),
     "float64 in a half formula": (
         (
             '      implementation: "twice(mx.sigmoid(x)) / 4"',

@@ -49,15 +49,18 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    magnitude = mx.minimum(mx.abs(x), 14)
+    square = mx.square(mx.minimum(x, -3))
+    w = mx.reciprocal(square)
     tail = (
-        magnitude
-        * mx.exp(magnitude * magnitude * -0.5)
-        * erfcx_wide(magnitude * 0.7071067811865476)
-        / 2
+        -0.3989422804014327
+        * mx.exp(square * -0.5)
+        * (
+            0.9999452099736721
+            + -0.9892562021538118 * w
+            + mx.square(w) * (2.493009087627504 + -5.155788211812857 * w)
+        )
     )
-    clamped = mx.maximum(x, -14)
-    return clamped / 2 + mx.abs(clamped) / 2 - tail
+    return mx.where(x < -3, tail, x * 0.5 * (1 + mx.erf(x * 0.7071067811865476)))
 
 
 @partial(mx.compile, shapeless=True)

@@ -33,14 +33,11 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    clamped = mx.maximum(x, -200)
-    shifted = mx.where(clamped < -80, clamped + 44.375, clamped)
-    t = mx.exp(-mx.abs(shifted))
-    positive = clamped >= 0
-    numerator = t * (t + 2) + positive * (1 - t * t)
-    rest = 2 + positive * (2 * t * t - 2)
-    scale = mx.where(clamped < -80, 5.347888766186028e-20, 1)
-    return clamped * numerator / (numerator + rest) * scale
+    return mx.where(
+        x < -80,
+        mx.maximum(x, -3.4028234663852886e38) * 4.248354255291589e-18 * mx.sigmoid(x + 40),
+        x * mx.tanh(mx.logaddexp(0, x)),
+    )
 
 
 @partial(mx.compile, shapeless=True)

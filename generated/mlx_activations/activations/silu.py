@@ -23,6 +23,23 @@ def _kernel(x, beta, beta_high, beta_low):
     return _checks.to_output(_formula(_checks.to_compute(x), beta, beta_high, beta_low), x.dtype)
 
 
+def _half_formula(x, beta, beta_high, beta_low):
+    # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
+    # correct bits are needed, not float32's 24.
+    clipped = mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
+    u = beta * clipped
+    return mx.where(
+        u < -80, clipped * 4.248354255291589e-18 * mx.sigmoid(u + 40), x * mx.sigmoid(u)
+    )
+
+
+@partial(mx.compile, shapeless=True)
+def _half_kernel(x, beta, beta_high, beta_low):
+    return _checks.to_output(
+        _half_formula(_checks.to_compute(x), beta, beta_high, beta_low), x.dtype
+    )
+
+
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_1(x):
     x = _checks.to_compute(x)
@@ -91,7 +108,8 @@ def silu(x: mx.array, beta: float = 1.0) -> mx.array:
     x = _checks.as_array(x)
     (beta,) = _checked("silu", beta)
     # The cpu formula serves every parameter value on the CPU; the special cases are for a GPU.
-    if not _checks.on_cpu() and beta == 1:
+    # On a GPU the half formula serves half inputs, for every parameter value.
+    if not _checks.on_cpu() and not _checks.is_half(x) and beta == 1:
         return _special_kernel_0(x)
     return _general(x, beta)
 
@@ -102,7 +120,9 @@ def _general(x, beta):
     # Values that depend on the parameters alone: computed once here, not once per element.
     beta_high = high_half(beta)
     beta_low = beta - beta_high
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, beta, beta_high, beta_low)
+    return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(
+        x, beta, beta_high, beta_low
+    )
 
 
 class SiLU(nn.Module):

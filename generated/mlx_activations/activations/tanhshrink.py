@@ -61,16 +61,10 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    t = x * x
-    series = (
-        x
-        * t
-        * (
-            0.3333333333333333
-            + t * (-0.13333333333333333 + t * (0.05396825396825397 + t * -0.021869488536155203))
-        )
+    t = mx.square(x)
+    return mx.where(
+        mx.abs(x) < 0.1, x * t * (0.3333333333333333 - 0.13333333333333333 * t), x - mx.tanh(x)
     )
-    return mx.where(mx.abs(x) < 0.5, series, x - mx.tanh(x))
 
 
 @partial(mx.compile, shapeless=True)
