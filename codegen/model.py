@@ -91,6 +91,7 @@ class Formula:
 
     let: tuple[tuple[str, str], ...]
     implementation: str
+    own_dtype: bool = False  # half inputs reach the formula as they are, not as float32
 
 
 @dataclass(frozen=True)

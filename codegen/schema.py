@@ -145,7 +145,7 @@ SPECIAL_CASE = Shape(
 )
 
 
-def _formula(name: str, doc: str, implementation: str) -> Shape:
+def _formula(name: str, doc: str, implementation: str, *extra: Field) -> Shape:
     """Another formula of an activation (the CPU's, or the one for half inputs on a GPU)."""
     return Shape(
         name,
@@ -158,6 +158,7 @@ def _formula(name: str, doc: str, implementation: str) -> Shape:
                 item="expression",
             ),
             Field("implementation", "expression", implementation, required=True),
+            *extra,
         ),
     )
 
@@ -174,6 +175,13 @@ HALF_FORMULA = _formula(
     "half formula",
     "The formula a GPU computes for float16 and bfloat16 inputs, with their accuracy targets.",
     "The MLX expression computed, in float32; the result is rounded once to the input dtype.",
+    Field(
+        "own_dtype",
+        "bool",
+        "true: the formula gets half inputs as they are, for an MLX operation that computes in"
+        " float32 inside and rounds once (mx.softmax(precise=True)), which saves the float32"
+        " round trip's passes over memory.",
+    ),
 )
 
 RANDOM_DRAW = Shape(

@@ -444,7 +444,9 @@ class _Validator:
             helpers,
             grammar,
         )
-        return Formula(let, str(formula.get("implementation", "")))
+        return Formula(
+            let, str(formula.get("implementation", "")), formula.get("own_dtype") is True
+        )
 
     def half_formula(
         self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset

@@ -297,6 +297,7 @@ class ActivationView:
     # The spec's half formula, for float16 and bfloat16 inputs on a GPU.
     half_let: list[tuple[str, str]]
     half_implementation: str | None
+    half_formula_args: str  # what the half kernel passes to its formula
     implementation: str
     helpers: list[str]
     docstring: str
@@ -441,6 +442,12 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         and a.axis == "none"
         and all(p.type in ("float", "array") for p in tensor_params)
     )
+
+    def formula_args(compute: str) -> str:
+        """What a kernel passes to its formula: the inputs in the compute dtype, then the rest."""
+        inputs = [f"_checks.{compute}({name})" for name in a.inputs]
+        return ", ".join(inputs + [p.name for p in tensor_params] + drawn + once_names)
+
     return ActivationView(
         a=a,
         name=a.name,
@@ -448,12 +455,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         full_signature=f"({', '.join(['x: mlx.core.array'] + ([signature_params(a.params, RUNTIME_ANNOTATIONS)] if a.params else []))}) -> mlx.core.array",
         checks=checks(a.params),
         kernel_args=kernel_args,
-        formula_args=", ".join(
-            [f"_checks.{_compute(a)}({name})" for name in a.inputs]
-            + [p.name for p in tensor_params]
-            + drawn
-            + once_names
-        ),
+        formula_args=formula_args(_compute(a)),
         kernel_call_args=[_kernel_arg(p) for p in tensor_params] + drawn,
         random=[(r.name, r.low, r.high, pylit.expression(r.otherwise)) for r in a.random],
         domain=(f"x {a.domain.op} {pylit.literal(float(a.domain.right))}" if a.domain else None),
@@ -477,6 +479,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         cpu_implementation=pylit.expression(a.cpu.implementation) if a.cpu else None,
         half_let=_rendered(a.half.let) if a.half else [],
         half_implementation=pylit.expression(a.half.implementation) if a.half else None,
+        half_formula_args=formula_args(
+            "to_compute_exact" if a.half and a.half.own_dtype else "to_compute"
+        ),
         cpu_special_stages=[
             (
                 schedule.stages(

@@ -206,6 +206,13 @@ CASES = {
         ),
         "spec/activations.yaml:31:16: error: parameter name 'row' is reserved",
     ),
+    "a half formula's own_dtype that is not a boolean": (
+        (
+            '      implementation: "twice(mx.sigmoid(x)) / 4"',
+            '      implementation: "twice(mx.sigmoid(x)) / 4"\n      own_dtype: sometimes',
+        ),
+        "spec/activations.yaml:64:18: error: 'own_dtype' must be true or false, got a string",
+    ),
 }
 
 
