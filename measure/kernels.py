@@ -38,13 +38,17 @@ _EDGE = re.compile(r'^"?([^"\s]+)"? -> "?([^"\s]+)"?$', re.MULTILINE)
 
 @contextmanager
 def as_on(device: str):
-    """The activations pick their formula by device: trace the one that device runs."""
-    saved = _checks.on_cpu
+    """The activations pick their formula by device: trace the one that device runs (the CPU's
+    on the CPU itself, since it may hold float64, which a GPU lacks)."""
+    saved, default = _checks.on_cpu, mx.default_device()
     _checks.on_cpu = lambda: device == "cpu"
+    if device == "cpu":
+        mx.set_default_device(mx.cpu)
     try:
         yield
     finally:
         _checks.on_cpu = saved
+        mx.set_default_device(default)
 
 
 def count(function, x: mx.array) -> int:
