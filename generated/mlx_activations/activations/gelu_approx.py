@@ -7,7 +7,8 @@ import mlx.core as mx
 
 from .. import _checks
 from .._helpers import (
-    logistic_times,
+    times_sigmoid,
+    sigmoid_error_factor,
     sigmoid_wide,
     sum_error,
     scaled_error,
@@ -33,7 +34,7 @@ def _formula(x):
     inner_low = sum_error(quadratic, 1.5957691669464111) + quadratic_low - 4.534068042105272e-08
     u = v * inner
     u_low = product_error(v, inner) + v * inner_low
-    return logistic_times(x, u, u_low)
+    return times_sigmoid(x, u) * sigmoid_error_factor(u, u_low)
 
 
 @partial(mx.compile, shapeless=True)

@@ -6,7 +6,7 @@ from functools import partial
 import mlx.core as mx
 
 from .. import _checks
-from .._helpers import logistic_times, times_sigmoid_wide, scaled_error
+from .._helpers import times_sigmoid, sigmoid_error_factor, times_sigmoid_wide, scaled_error
 
 __all__ = ["gelu_fast_approx"]
 
@@ -16,7 +16,7 @@ def _formula(x):
     v = mx.clip(x, -200, 200)
     u = v * (1.7021484375 + -0.00014841556549072266)
     u_low = scaled_error(v, 1.7021484375, -0.00014841556549072266) - v * 2.193450927734375e-08
-    return logistic_times(x, u, u_low)
+    return times_sigmoid(x, u) * sigmoid_error_factor(u, u_low)
 
 
 @partial(mx.compile, shapeless=True)

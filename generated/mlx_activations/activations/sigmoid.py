@@ -7,14 +7,14 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic
+from .._helpers import logistic, with_gradient
 
 __all__ = ["sigmoid", "Sigmoid"]
 
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return logistic(x)
+    return with_gradient(1 / (2 + mx.expm1(-x)), mx.where(x >= 0, -mx.sigmoid(-x), mx.sigmoid(x)))
 
 
 @partial(mx.compile, shapeless=True)
@@ -78,7 +78,7 @@ def _cpu_stage_4(x, t2, t3):
 
 
 def _cpu_kernel(x):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x, t1)
     t3 = _cpu_stage_3(x, t2, t1)

@@ -7,14 +7,25 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic_times, times_sigmoid_wide, high_half, scaled_error
+from .._helpers import (
+    times_sigmoid,
+    sigmoid_error_factor,
+    times_sigmoid_wide,
+    high_half,
+    scaled_error,
+)
 
 __all__ = ["silu", "SiLU", "swish"]
 
 
 def _formula(x, beta, beta_high, beta_low):
     # The spec's implementation, evaluated in the compute dtype.
-    return logistic_times(x, beta * x, scaled_error(x, beta_high, beta_low))
+    return mx.where(
+        mx.isinf(x),
+        mx.where((x > 0) == (beta > 0), x, mx.where(beta == 0, x, 0)),
+        times_sigmoid(x, beta * x)
+        * sigmoid_error_factor(beta * x, scaled_error(x, beta_high, beta_low)),
+    )
 
 
 @partial(mx.compile, shapeless=True)
@@ -72,7 +83,7 @@ def _cpu_kernel(x, beta, beta_high, beta_low):
 def _special_kernel_0(x):
     # Where beta == 1: the same results as _kernel, from fewer operations.
     x, dtype = _checks.to_compute(x), x.dtype
-    return _checks.to_output(logistic_times(x, x, 0), dtype)
+    return _checks.to_output(times_sigmoid(x, x), dtype)
 
 
 def _checked(owner, beta):
