@@ -14,7 +14,9 @@ __all__ = ["sigmoid", "Sigmoid"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return with_gradient(1 / (2 + mx.expm1(-x)), mx.where(x >= 0, -mx.sigmoid(-x), mx.sigmoid(x)))
+    return with_gradient(
+        1 / (2 + mx.expm1(-x)), mx.where(x >= 0, 1 - mx.sigmoid(-x), mx.sigmoid(x))
+    )
 
 
 @partial(mx.compile, shapeless=True)
