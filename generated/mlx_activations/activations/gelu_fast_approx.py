@@ -28,11 +28,11 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    u = x * 1.702
-    return mx.where(
-        u < -80,
-        mx.maximum(x, -3.4028234663852886e38) * 4.248354255291589e-18 * mx.sigmoid(u + 40),
-        x * mx.sigmoid(u),
+    far = x < -47
+    return (
+        mx.maximum(x, -3.4028234663852886e38)
+        * mx.where(far, 4.248354255291589e-18, 1)
+        * mx.sigmoid(x * 1.702 + mx.where(far, 40, 0))
     )
 
 

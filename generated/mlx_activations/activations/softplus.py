@@ -36,7 +36,7 @@ def _half_formula(x, beta, threshold, beta_high, beta_low, shift):
     # correct bits are needed, not float32's 24.
     u = beta * x
     shift = mx.log1p(mx.exp(-threshold)) / beta
-    return mx.where(u > threshold, x + shift, mx.logaddexp(0, u) / beta)
+    return mx.where(u > threshold, x + shift, mx.logaddexp(0, u) * (1 / beta))
 
 
 @partial(mx.compile, shapeless=True)
