@@ -51,6 +51,20 @@ def _half_kernel(x, beta, beta_high, beta_low):
     )
 
 
+def _cpu_unsplit_formula(x, beta, beta_high, beta_low):
+    # The spec's cpu formula in one compiled function, which the CPU's stages below must match
+    # bit for bit (the generated tests compare them); MLX's CPU runs the stages.
+    wide = mx.astype(x, mx.float64)
+    return times_sigmoid_wide(wide, beta * mx.clip(wide, -1e262, 1e262))
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_unsplit_kernel(x, beta, beta_high, beta_low):
+    return _checks.to_output(
+        _cpu_unsplit_formula(_checks.to_compute(x), beta, beta_high, beta_low), x.dtype
+    )
+
+
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_1(x):
     x = _checks.to_compute(x)
