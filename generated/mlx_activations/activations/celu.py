@@ -11,16 +11,16 @@ from .. import _checks
 __all__ = ["celu", "CELU"]
 
 
-def _formula(x, alpha, below):
+def _formula(x, alpha, below, inverse):
     # The spec's implementation, evaluated in the compute dtype.
     positive = x > below
-    return mx.where(positive, x, 0) + alpha * mx.expm1(mx.where(positive, 0, x) / alpha)
+    return mx.where(positive, x, 0) + alpha * mx.expm1(mx.where(positive, 0, x) * inverse)
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, alpha, below):
+def _kernel(x, alpha, below, inverse):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), alpha, below), x.dtype)
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha, below, inverse), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -40,20 +40,20 @@ def _cpu_stage_2(x, below):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2, alpha, t1):
+def _cpu_stage_3(x, t2, inverse, alpha, t1):
     x, dtype = _checks.to_compute(x), x.dtype
-    v1 = t2 / alpha
+    v1 = t2 * inverse
     v2 = mx.expm1(v1)
     v3 = alpha * v2
     t3 = t1 + v3
     return _checks.to_output(t3, dtype)
 
 
-def _cpu_kernel(x, alpha, below):
+def _cpu_kernel(x, alpha, below, inverse):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     t1 = _cpu_stage_1(x, below)
     t2 = _cpu_stage_2(x, below)
-    return _cpu_stage_3(x, t2, alpha, t1)
+    return _cpu_stage_3(x, t2, inverse, alpha, t1)
 
 
 def _checked(owner, alpha):
@@ -89,7 +89,8 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     alpha = mx.array(alpha, dtype=mx.float32)
     # Values that depend on the parameters alone: computed once here, not once per element.
     below = -mx.abs(alpha) * 1.4901161193847656e-08
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, below)
+    inverse = 1 / alpha
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, below, inverse)
 
 
 class CELU(nn.Module):
