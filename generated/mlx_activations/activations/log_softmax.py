@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import with_gradient, exp_neg_wide, sum_error
+from .._helpers import exp_with_error, exp_neg_wide, sum_error
 
 __all__ = ["log_softmax", "LogSoftmax"]
 
@@ -19,10 +19,9 @@ def _formula(x, axis):
     shift_low = sum_error(x, -top)
     at_max = shifted == 0
     far = shifted < -64
-    exponent = mx.where(far, shifted + 44.375, shifted)
-    scaled = with_gradient(
-        (1 + shift_low) / (1 + mx.expm1(-exponent)), mx.exp(exponent)
-    ) * mx.where(far, 0.986511354045, 1.8446744073709552e19)
+    scaled = exp_with_error(mx.where(far, shifted + 44.375, shifted), shift_low) * mx.where(
+        far, 0.986511354045, 1.8446744073709552e19
+    )
     others = mx.sum(
         scaled - at_max * 1.8446744073709552e19, axis=axis, keepdims=True
     ) * 5.421010862427522e-20 + (mx.sum(at_max, axis=axis, keepdims=True) - 1)

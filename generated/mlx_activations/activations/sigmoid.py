@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic, with_gradient
+from .._helpers import with_gradient, logistic
 
 __all__ = ["sigmoid", "Sigmoid"]
 
