@@ -45,11 +45,10 @@ def _half_formula(x, axis):
     scaled = mx.exp(mx.where(far, shifted + 44.375, shifted)) * mx.where(
         far, 0.986511354045, 1.8446744073709552e19
     )
-    others = mx.sum(mx.where(at_max, 0, scaled), axis=axis, keepdims=True) * 5.421010862427522e-20
-    extra_maxima = (
-        mx.sum(mx.where(at_max, scaled, 0), axis=axis, keepdims=True) * 5.421010862427522e-20 - 1
-    )
-    return shifted - mx.log1p(others + extra_maxima)
+    others = mx.sum(
+        scaled - at_max * 1.8446744073709552e19, axis=axis, keepdims=True
+    ) * 5.421010862427522e-20 + (mx.sum(at_max, axis=axis, keepdims=True) - 1)
+    return shifted - mx.log1p(others)
 
 
 @partial(mx.compile, shapeless=True)
