@@ -28,7 +28,7 @@ import mlx.nn as nn
 import mlx_activations as act
 from mlx_activations import _checks
 
-from .speed import DTYPES, REQUIRED_ARGS, RESULTS, ROWWISE, every
+from .speed import DTYPES, RESULTS, ROWWISE, bound, every
 
 # Operations that make no pass over memory of their own: views and broadcasts of an array.
 VIEWS = frozenset({"Broadcast", "BroadcastAxes", "Reshape", "Split", "Slice", "ExpandDims"})
@@ -70,16 +70,6 @@ def count(function, x: mx.array) -> int:
     return sum(1 for node in seen if node in labels and labels[node] not in VIEWS)
 
 
-def call(library, name: str):
-    """library's function with the parameters the benchmark gives it, or None if it lacks it."""
-    if not hasattr(library, name):
-        return None
-    function = getattr(library, name)
-    if name == "prelu":
-        return lambda x: function(x, mx.array([0.25], dtype=x.dtype))
-    return lambda x: function(x, **REQUIRED_ARGS.get(name, {}))
-
-
 def table(device: str, names: list[str]) -> list[dict]:
     rows = []
     for dtype_name, dtype in DTYPES:
@@ -88,8 +78,8 @@ def table(device: str, names: list[str]) -> list[dict]:
             x = mx.random.normal(shape, key=mx.random.key(0)).astype(dtype)
             mx.eval(x)
             with as_on(device):
-                ours = count(call(act, name), x)
-            theirs = call(nn, name)
+                ours = count(bound(act, name), x)
+            theirs = bound(nn, name)
             row = {
                 "name": name,
                 "dtype": dtype_name,

@@ -96,15 +96,21 @@ def copy_call(x: mx.array):
     return lambda: mx.eval(_COPY(x))
 
 
-def call(library, name: str, x: mx.array):
-    """A timed call of the library's function, or None where the library lacks it."""
+def bound(library, name: str):
+    """The library's function of x alone, with the parameters every library gets here, or None
+    where the library lacks it."""
     if not hasattr(library, name):
         return None
+    function = getattr(library, name)
     if name == "prelu":
-        alpha = mx.array([0.25], dtype=x.dtype)
-        return lambda: mx.eval(getattr(library, name)(x, alpha))
-    kwargs = REQUIRED_ARGS.get(name, {})
-    return lambda: mx.eval(getattr(library, name)(x, **kwargs))
+        return lambda x: function(x, mx.array([0.25], dtype=x.dtype))
+    return lambda x: function(x, **REQUIRED_ARGS.get(name, {}))
+
+
+def call(library, name: str, x: mx.array):
+    """A timed call of the library's function, or None where the library lacks it."""
+    function = bound(library, name)
+    return (lambda: mx.eval(function(x))) if function else None
 
 
 def torch_call(name: str, x: mx.array):
