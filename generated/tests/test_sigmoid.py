@@ -93,10 +93,11 @@ def test_signature_and_defaults():
 
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 @pytest.mark.parametrize("params", PARAM_SETS, ids=str)
-def test_cpu_split_gives_the_unsplit_cpu_formula_bit_for_bit(dtype, params, monkeypatch):
+def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
     x = support.grid_and_sample(AXIS_RULE, dtype)
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
     split = FUNCTION(x, **call_args(params))
+    # The cpu formula compiled whole.
     monkeypatch.setattr(IMPLEMENTATION, "_cpu_kernel", IMPLEMENTATION._cpu_unsplit_kernel)
     assert support.same(split, FUNCTION(x, **call_args(params)))
 
