@@ -43,22 +43,31 @@ def times_sigmoid(x, u):
     return mx.where(u < -80, far, near)
 
 
+def half_times_sigmoid(x, u):
+    r"""x sigmoid(u) for half formulas, from MLX's sigmoid, which is within a few float32 ULP, plenty for half output. Below u = -80, where its e^{-u} overflows, the gate is sigmoid(u + 40) e^{-40}, the e^{-40} applied to x first, so that no subnormal intermediate loses bits (MLX's CPU exp returns 0 below float32's normal range); there x is clipped to float32's range, so that an infinite x gives 0 rather than inf * 0 where the gate is 0."""
+    return mx.where(
+        u < -80,
+        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
+        * 4.248354255291589e-18
+        * mx.sigmoid(u + 40),
+        x * mx.sigmoid(u),
+    )
+
+
 def sigmoid_error_factor(u, u_error):
     r"""sigmoid(u + u_error) / sigmoid(u) to first order, 1 + (1 - sigmoid(u)) u_error, for a tiny u_error (the rounding error of computing u): times_sigmoid(x, u) times it is x sigmoid(u + u_error). MLX's own sigmoid is plenty for a correction of order 2^-24 |u|; below u = -80 the factor is 1 + u_error, as there. Exactly 1 where u_error is 0."""
     return 1 + mx.where(u < -80, 1, 1 - mx.sigmoid(u)) * u_error
 
 
-def logistic_times(x, u, u_error):
-    r"""x * sigmoid(u + u_error), where u_error is the rounding error of computing u. Below u = -80 sigmoid(u) is computed as e^{u + 44.375} and the product scaled by e^{-44.375} at the end, so results down to the smallest normal float32 keep full precision instead of flushing to 0. An infinite x gives its limit: 0 where the sigmoid is 0."""
+def logistic_times(x, u):
+    r"""x * sigmoid(u), for glu's float32 formula (times_sigmoid serves silu and the GELUs in fewer kernels, but its derivative in u is 0 past u = 17, which glu cannot afford). Below u = -80 sigmoid(u) is computed as e^{u + 44.375} and the product scaled by e^{-44.375} at the end, so results down to the smallest normal float32 keep full precision instead of flushing to 0. An infinite x gives its limit: 0 where the sigmoid is 0."""
     far = u < -80
     shifted = mx.where(far, u + 44.375, u)
     magnitude = mx.maximum(-shifted, shifted)
     value = 1 / (2 + mx.expm1(magnitude))
     clamped = mx.minimum(magnitude, 88)
     tail = mx.stop_gradient(value) * (
-        1
-        - (1 - mx.stop_gradient(value))
-        * (clamped - mx.stop_gradient(clamped) + mx.sign(shifted) * u_error)
+        1 - (1 - mx.stop_gradient(value)) * (clamped - mx.stop_gradient(clamped))
     )
     gate = (shifted >= 0) + (1 - 2 * (shifted >= 0)) * tail
     product = x * gate * mx.where(far, 5.347888766186028e-20, 1)

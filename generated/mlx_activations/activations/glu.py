@@ -7,14 +7,14 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import logistic_times
+from .._helpers import half_times_sigmoid, logistic_times
 
 __all__ = ["glu", "GLU"]
 
 
 def _formula(a, b):
     # The spec's implementation, evaluated in the compute dtype.
-    return logistic_times(a, b, 0)
+    return logistic_times(a, b)
 
 
 @partial(mx.compile, shapeless=True)
@@ -26,13 +26,7 @@ def _kernel(a, b):
 def _half_formula(a, b):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return mx.where(
-        b < -80,
-        mx.clip(a, -3.4028234663852886e38, 3.4028234663852886e38)
-        * 4.248354255291589e-18
-        * mx.sigmoid(b + 40),
-        a * mx.sigmoid(b),
-    )
+    return half_times_sigmoid(a, b)
 
 
 @partial(mx.compile, shapeless=True)

@@ -9,6 +9,7 @@ import mlx.nn as nn
 from .. import _checks
 from .._helpers import (
     times_sigmoid,
+    half_times_sigmoid,
     sigmoid_error_factor,
     times_sigmoid_wide,
     high_half,
@@ -37,11 +38,7 @@ def _kernel(x, beta, beta_high, beta_low):
 def _half_formula(x, beta, beta_high, beta_low):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    clipped = mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
-    u = beta * clipped
-    return mx.where(
-        u < -80, clipped * 4.248354255291589e-18 * mx.sigmoid(u + 40), x * mx.sigmoid(u)
-    )
+    return half_times_sigmoid(x, beta * mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38))
 
 
 @partial(mx.compile, shapeless=True)
