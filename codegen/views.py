@@ -325,6 +325,7 @@ class ActivationView:
     random: list[tuple[str, str, str, str]]  # (name, low, high, value when not training)
     domain: str | None  # a condition on x, as source: where gradients are tested
     special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
+    special_guard: str  # what must hold too before a special case serves: "" or "... and "
     special_values: list[dict]  # for each special case, parameter values that meet it
 
 
@@ -359,6 +360,19 @@ def split_let(
         else:
             per_element.append((name, source))
     return once, per_element
+
+
+def _special_guard(a: Activation) -> str:
+    """Where a special case does not serve: on the CPU when there is a cpu formula (it serves
+    every parameter value there), and for half inputs on a GPU when there is a half formula."""
+    guards = []
+    if a.cpu:
+        guards.append("not _checks.on_cpu()")
+    if a.half:
+        guards.append(
+            "not _checks.is_half(x)" if a.cpu else "(_checks.on_cpu() or not _checks.is_half(x))"
+        )
+    return "".join(f"{g} and " for g in guards)
 
 
 def _compute(a: Activation) -> str:
@@ -537,6 +551,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             for c in a.special_cases
         ],
         special_values=[_meeting(c.when) for c in a.special_cases],
+        special_guard=_special_guard(a),
         exports=[a.name]
         + ([a.module.class_name] if a.module else [])
         + list(a.aliases)
