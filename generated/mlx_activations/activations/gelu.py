@@ -49,16 +49,11 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    square = mx.square(mx.minimum(x, -3))
-    w = mx.reciprocal(square)
-    tail = (
-        -0.3989422804014327
-        * mx.exp(square * -0.5)
-        * (
-            0.9999452099736721
-            + -0.9892562021538118 * w
-            + mx.square(w) * (2.493009087627504 + -5.155788211812857 * w)
-        )
+    s = mx.minimum(mx.square(x), 400)
+    tail = mx.exp(x * x * -0.5 + -0.9189385332046727) * (
+        (s + 0.38432953591601754)
+        * (-4.6612058683127975 - s)
+        / ((s + 0.9635453695681956) * (s + 5.081282283764864))
     )
     return mx.where(x < -3, tail, x * 0.5 * (1 + mx.erf(x * 0.7071067811865476)))
 
