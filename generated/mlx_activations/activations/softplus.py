@@ -72,88 +72,80 @@ def _cpu_stage_3(x, t1):
 def _cpu_stage_4(x, t1):
     x = _checks.to_compute(x)
     v1 = -t1
-    t4 = mx.maximum(v1, t1)
+    v2 = mx.maximum(v1, t1)
+    v3 = mx.expm1(v2)
+    v4 = v3 + 1
+    v5 = 1 / v4
+    v6 = mx.stop_gradient(v5)
+    v7 = mx.minimum(v2, 88)
+    v8 = mx.stop_gradient(v7)
+    v9 = v7 - v8
+    v10 = 1 - v9
+    t4 = v6 * v10
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t4):
+def _cpu_stage_5(x):
     x = _checks.to_compute(x)
-    v1 = t4 > 88
-    v2 = mx.minimum(t4, 88)
-    v3 = mx.expm1(v2)
-    v4 = v3 + 1
-    v5 = 1 / v4
-    v6 = mx.where(v1, 0, v5)
-    v7 = mx.stop_gradient(v6)
-    v8 = mx.stop_gradient(v2)
-    v9 = v2 - v8
-    v10 = 1 - v9
-    t5 = v7 * v10
+    v1 = 4097 * x
+    v2 = v1 - x
+    t5 = v1 - v2
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x):
+def _cpu_stage_6(x, beta_high, beta_low):
     x = _checks.to_compute(x)
-    v1 = 4097 * x
-    v2 = v1 - x
-    t6 = v1 - v2
+    t6 = beta_high + beta_low
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, beta_high, beta_low):
+def _cpu_stage_7(x, t5, beta_high, t6, beta_low):
     x = _checks.to_compute(x)
-    t7 = beta_high + beta_low
+    v1 = t5 * beta_high
+    v2 = x * t6
+    v3 = v1 - v2
+    v4 = t5 * beta_low
+    v5 = v3 + v4
+    v6 = x - t5
+    v7 = v6 * beta_high
+    v8 = v5 + v7
+    v9 = v6 * beta_low
+    t7 = v8 + v9
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t6, beta_high, t7, beta_low):
+def _cpu_stage_8(x, t1, t4):
     x = _checks.to_compute(x)
-    v1 = t6 * beta_high
-    v2 = x * t7
-    v3 = v1 - v2
-    v4 = t6 * beta_low
-    v5 = v3 + v4
-    v6 = x - t6
-    v7 = v6 * beta_high
-    v8 = v5 + v7
-    v9 = v6 * beta_low
-    t8 = v8 + v9
+    v1 = t1 >= 0
+    t8 = mx.where(v1, 1, t4)
     return t8
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_9(x, t1, t5):
+def _cpu_stage_9(x, t4, t3, t7, t8, beta):
     x = _checks.to_compute(x)
-    v1 = t1 >= 0
-    t9 = mx.where(v1, 1, t5)
+    v1 = mx.log1p(t4)
+    v2 = t3 + v1
+    v3 = mx.isfinite(t7)
+    v4 = mx.where(v3, t7, 0)
+    v5 = v4 * t8
+    v6 = 1 + t4
+    v7 = v5 / v6
+    v8 = v2 + v7
+    t9 = v8 / beta
     return t9
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_10(x, t5, t3, t8, t9, beta):
-    x = _checks.to_compute(x)
-    v1 = mx.log1p(t5)
-    v2 = t3 + v1
-    v3 = mx.isfinite(t8)
-    v4 = mx.where(v3, t8, 0)
-    v5 = v4 * t9
-    v6 = 1 + t5
-    v7 = v5 / v6
-    v8 = v2 + v7
-    t10 = v8 / beta
-    return t10
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_11(x, t1, threshold, t2, t10):
+def _cpu_stage_10(x, t1, threshold, t2, t9):
     x, dtype = _checks.to_compute(x), x.dtype
     v1 = t1 > threshold
-    t11 = mx.where(v1, t2, t10)
-    return _checks.to_output(t11, dtype)
+    t10 = mx.where(v1, t2, t9)
+    return _checks.to_output(t10, dtype)
 
 
 def _cpu_kernel(x, beta, threshold, beta_high, beta_low, shift):
@@ -162,13 +154,12 @@ def _cpu_kernel(x, beta, threshold, beta_high, beta_low, shift):
     t2 = _cpu_stage_2(x, shift)
     t3 = _cpu_stage_3(x, t1)
     t4 = _cpu_stage_4(x, t1)
-    t5 = _cpu_stage_5(x, t4)
-    t6 = _cpu_stage_6(x)
-    t7 = _cpu_stage_7(x, beta_high, beta_low)
-    t8 = _cpu_stage_8(x, t6, beta_high, t7, beta_low)
-    t9 = _cpu_stage_9(x, t1, t5)
-    t10 = _cpu_stage_10(x, t5, t3, t8, t9, beta)
-    return _cpu_stage_11(x, t1, threshold, t2, t10)
+    t5 = _cpu_stage_5(x)
+    t6 = _cpu_stage_6(x, beta_high, beta_low)
+    t7 = _cpu_stage_7(x, t5, beta_high, t6, beta_low)
+    t8 = _cpu_stage_8(x, t1, t4)
+    t9 = _cpu_stage_9(x, t4, t3, t7, t8, beta)
+    return _cpu_stage_10(x, t1, threshold, t2, t9)
 
 
 @partial(mx.compile, shapeless=True)
@@ -195,37 +186,27 @@ def _cpu_special_0_stage_2(x):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_3(x, t2):
-    x = _checks.to_compute(x)
-    v1 = mx.minimum(t2, 88)
-    t3 = mx.expm1(v1)
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_4(x, t2, t3, t1):
+def _cpu_special_0_stage_3(x, t2, t1):
     x, dtype = _checks.to_compute(x), x.dtype
-    v1 = t2 > 88
-    v2 = mx.minimum(t2, 88)
-    v3 = t3 + 1
-    v4 = 1 / v3
-    v5 = mx.where(v1, 0, v4)
+    v1 = mx.expm1(t2)
+    v2 = v1 + 1
+    v3 = 1 / v2
+    v4 = mx.stop_gradient(v3)
+    v5 = mx.minimum(t2, 88)
     v6 = mx.stop_gradient(v5)
-    v7 = mx.stop_gradient(v2)
-    v8 = v2 - v7
-    v9 = 1 - v8
-    v10 = v6 * v9
-    v11 = mx.log1p(v10)
-    t4 = t1 + v11
-    return _checks.to_output(t4, dtype)
+    v7 = v5 - v6
+    v8 = 1 - v7
+    v9 = v4 * v8
+    v10 = mx.log1p(v9)
+    t3 = t1 + v10
+    return _checks.to_output(t3, dtype)
 
 
 def _cpu_special_kernel_0(x):
     # _special_kernel_0 on the CPU, split as _cpu_kernel is.
     t1 = _cpu_special_0_stage_1(x)
     t2 = _cpu_special_0_stage_2(x)
-    t3 = _cpu_special_0_stage_3(x, t2)
-    return _cpu_special_0_stage_4(x, t2, t3, t1)
+    return _cpu_special_0_stage_3(x, t2, t1)
 
 
 def _checked(owner, beta, threshold):
