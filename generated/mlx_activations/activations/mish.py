@@ -7,21 +7,24 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_abs
+from .._helpers import with_gradient, exp_neg_abs
 
 __all__ = ["mish", "Mish"]
 
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    clamped = mx.maximum(x, -200)
-    shifted = mx.where(clamped < -80, clamped + 44.375, clamped)
-    t = exp_neg_abs(shifted)
-    positive = clamped >= 0
-    numerator = t * (t + 2) + positive * (1 - t * t)
-    rest = 2 + positive * (2 * t * t - 2)
-    scale = mx.where(clamped < -80, 5.347888766186028e-20, 1)
-    return clamped * numerator / (numerator + rest) * scale
+    far = x < -80
+    shifted = mx.where(far, x + 40, x)
+    scale = mx.where(far, 4.248354255291589e-18, 1)
+    t = 1 / (mx.expm1(mx.abs(shifted)) + 1)
+    product = t * (t + 2)
+    ratio = mx.where(shifted >= 0, (1 + 2 * t) / (1 + 2 * t + 2 * t * t), product / (product + 2))
+    return (
+        mx.maximum(x, -3.4028234663852886e38)
+        * scale
+        * with_gradient(ratio, mx.tanh(mx.logaddexp(shifted, 0)))
+    )
 
 
 @partial(mx.compile, shapeless=True)
@@ -44,6 +47,24 @@ def _half_formula(x):
 @partial(mx.compile, shapeless=True)
 def _half_kernel(x):
     return _checks.to_output(_half_formula(_checks.to_compute(x)), x.dtype)
+
+
+def _cpu_unsplit_formula(x):
+    # The spec's cpu formula in one compiled function, which the CPU's stages below must match
+    # bit for bit (the generated tests compare them); MLX's CPU runs the stages.
+    clamped = mx.maximum(x, -200)
+    shifted = mx.where(clamped < -80, clamped + 44.375, clamped)
+    t = exp_neg_abs(shifted)
+    positive = clamped >= 0
+    numerator = t * (t + 2) + positive * (1 - t * t)
+    rest = 2 + positive * (2 * t * t - 2)
+    scale = mx.where(clamped < -80, 5.347888766186028e-20, 1)
+    return clamped * numerator / (numerator + rest) * scale
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_unsplit_kernel(x):
+    return _checks.to_output(_cpu_unsplit_formula(_checks.to_compute(x)), x.dtype)
 
 
 @partial(mx.compile, shapeless=True)
@@ -133,7 +154,7 @@ def _cpu_stage_8(x, t4, t5, t1, t6, t7):
 
 
 def _cpu_kernel(x):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
+    # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x, t1)
     t3 = _cpu_stage_3(x, t1)
