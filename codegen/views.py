@@ -291,6 +291,8 @@ class ActivationView:
     # The kernel split for the CPU (codegen/schedule.py); [] where one fused kernel is as good.
     cpu_stages: list[schedule.Stage]
     cpu_special_stages: list[list[schedule.Stage]]  # the same for each special case
+    # The uncompiled functions that run a split's stages (they convert the input once).
+    split_drivers: list[str]
     # The spec's cpu formula, which replaces the implementation on the CPU (split as one is).
     cpu_let: list[tuple[str, str]]
     cpu_implementation: str | None
@@ -462,6 +464,27 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         inputs = [f"_checks.{compute}({name})" for name in a.inputs]
         return ", ".join(inputs + [p.name for p in tensor_params] + drawn + once_names)
 
+    cpu_stages = (
+        schedule.stages(
+            spec.helpers,
+            list(a.inputs) + kernel_args,
+            a.cpu.implementation if a.cpu else a.implementation,
+            a.cpu.let if a.cpu else let,
+            "_cpu_stage_",
+        )
+        if splittable
+        else []
+    )
+    cpu_special_stages = [
+        (
+            schedule.stages(
+                spec.helpers, list(a.inputs), c.implementation, (), f"_cpu_special_{i}_stage_"
+            )
+            if splittable and a.cpu is None  # with a cpu formula, special cases serve a GPU
+            else []
+        )
+        for i, c in enumerate(a.special_cases)
+    ]
     return ActivationView(
         a=a,
         name=a.name,
@@ -478,17 +501,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name
         ],
         let=_rendered(let),
-        cpu_stages=(
-            schedule.stages(
-                spec.helpers,
-                list(a.inputs) + kernel_args,
-                a.cpu.implementation if a.cpu else a.implementation,
-                a.cpu.let if a.cpu else let,
-                "_cpu_stage_",
-            )
-            if splittable
-            else []
-        ),
+        cpu_stages=cpu_stages,
         cpu_let=_rendered(a.cpu.let) if a.cpu else [],
         cpu_implementation=pylit.expression(a.cpu.implementation) if a.cpu else None,
         half_let=_rendered(a.half.let) if a.half else [],
@@ -496,16 +509,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         half_formula_args=formula_args(
             "to_compute_exact" if a.half and a.half.own_dtype else "to_compute"
         ),
-        cpu_special_stages=[
-            (
-                schedule.stages(
-                    spec.helpers, list(a.inputs), c.implementation, (), f"_cpu_special_{i}_stage_"
-                )
-                if splittable and a.cpu is None  # with a cpu formula, special cases serve a GPU
-                else []
-            )
-            for i, c in enumerate(a.special_cases)
-        ],
+        cpu_special_stages=cpu_special_stages,
+        split_drivers=(["_cpu_kernel"] if cpu_stages else [])
+        + [f"_cpu_special_kernel_{i}" for i, stages in enumerate(cpu_special_stages) if stages],
         implementation=pylit.expression(a.implementation),
         helpers=_used_helpers(a, spec.helpers),
         docstring=function_docstring(a, spec),

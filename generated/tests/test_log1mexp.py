@@ -83,6 +83,21 @@ def test_gradient_is_finite_and_accurate(params):
     )
 
 
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_half_gradient_is_accurate(dtype, params):
+    support.check_half_gradient(
+        FUNCTION,
+        reference,
+        AXIS_RULE,
+        params,
+        DEFAULTS,
+        call_args(params),
+        dtype,
+        inside=lambda x: x > 0.0,
+    )
+
+
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_keeps_the_input_dtype(dtype):
     x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])

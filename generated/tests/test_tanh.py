@@ -67,6 +67,14 @@ def test_gradient_is_finite_and_accurate(params):
     )
 
 
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
+def test_half_gradient_is_accurate(dtype, params):
+    support.check_half_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), dtype
+    )
+
+
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_keeps_the_input_dtype(dtype):
     x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])

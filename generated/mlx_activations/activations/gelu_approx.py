@@ -47,7 +47,8 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return half_times_sigmoid(x, x * (1.5957691216057308 + 0.07135481627260025 * mx.square(x)))
+    u = x * (1.5957691216057308 + 0.07135481627260025 * mx.square(x))
+    return half_times_sigmoid(x, u, mx.sigmoid(u))
 
 
 @partial(mx.compile, shapeless=True)

@@ -29,7 +29,7 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return mx.where(x < 0, x, 0) - mx.log1p(mx.exp(-mx.abs(x)))
+    return mx.where(x < 0, x, 0) - mx.log1p(mx.exp(-mx.maximum(-x, x)))
 
 
 @partial(mx.compile, shapeless=True)
@@ -50,7 +50,7 @@ def _cpu_unsplit_kernel(x):
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_1(x):
-    x = _checks.to_compute(x)
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = x < 0
     t1 = mx.where(v1, x, 0)
     return t1
@@ -58,15 +58,15 @@ def _cpu_stage_1(x):
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_2(x):
-    x = _checks.to_compute(x)
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = -x
     t2 = mx.maximum(v1, x)
     return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2, t1):
-    x, dtype = _checks.to_compute(x), x.dtype
+def _cpu_stage_3(original, x, t2, t1):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.expm1(t2)
     v2 = v1 + 1
     v3 = 1 / v2
@@ -78,14 +78,17 @@ def _cpu_stage_3(x, t2, t1):
     v9 = v4 * v8
     v10 = mx.log1p(v9)
     t3 = t1 - v10
-    return _checks.to_output(t3, dtype)
+    return _checks.to_output(t3, original.dtype)
 
 
 def _cpu_kernel(x):
     # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
+    # The input is converted once, before the stages, so that autodiff sums the stages'
+    # derivatives in float32 (each stage given a half input would round its own to half).
+    original, x = x, _checks.to_compute(x)
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x)
-    return _cpu_stage_3(x, t2, t1)
+    return _cpu_stage_3(original, x, t2, t1)
 
 
 def log_sigmoid(x: mx.array) -> mx.array:

@@ -225,20 +225,64 @@ def _close(got: float, true, what: str, floor: float = 0.0):
         assert abs(got - true) <= 1e-4 * abs(true), f"{what}: gradient {got}, true {true}"
 
 
+def _gradient_cases(function, reference, axis_rule, extra, call, points, dtype):
+    """(where, gradient, true derivative) at each point, in dtype: of x for an element-wise
+    activation, of a and b for a split one (a the value, at gates 1.5 and -2, b the gate)."""
+    if axis_rule == "none":
+        x = mx.array(points).astype(DTYPES[dtype])
+        got = mx.grad(lambda v: function(v, **call).sum())(x)
+        assert got.dtype == DTYPES[dtype]
+        for point, g in zip(points, got.tolist()):
+            yield f"x={point}", g, mp.diff(lambda t: reference(x=t, **extra), mp.mpf(point))
+    else:
+        gates = [1.5, -2.0] * len(points)
+        x = mx.array([[a, b] for a, b in zip(gates, points)]).astype(DTYPES[dtype])
+        got = mx.grad(lambda v: function(v, **call).sum())(x)
+        assert got.dtype == DTYPES[dtype]
+        for (a, b), (ga, gb) in zip(zip(gates, points), got.tolist()):
+            yield f"a={a}, b={b}", ga, mp.diff(
+                lambda t: reference(a=t, b=mp.mpf(b), **extra), mp.mpf(a)
+            )
+            yield f"a={a}, b={b}", gb, mp.diff(
+                lambda t: reference(a=mp.mpf(a), b=t, **extra), mp.mpf(b)
+            )
+
+
+def check_half_gradient(
+    function, reference, axis_rule, params, defaults, call, dtype, inside=lambda x: True
+):
+    """Gradients through float16 and bfloat16 inputs (the half formula, where there is one, and
+    its float32 round trip) are within one ULP of that dtype of the reference's derivative, taken
+    at the input as rounded to the dtype; below its smallest normal number, within that number."""
+    extra = reference_params(defaults | params)
+    ulp = 2.0 ** -MANTISSA_BITS[dtype]
+    rounded = mx.array(GRADIENT_POINTS).astype(DTYPES[dtype]).tolist()
+    points = [p for p in rounded if math.isfinite(p) and inside(p)]
+    for where, got, true in _gradient_cases(
+        function, reference, axis_rule, extra, call, points, dtype
+    ):
+        true = float(true)
+        assert math.isfinite(got), f"{where} ({dtype}): gradient {got}"
+        bound = MIN_NORMAL[dtype] if abs(true) < MIN_NORMAL[dtype] else ulp * abs(true)
+        assert abs(got - true) <= bound, f"{where} ({dtype}): gradient {got}, true {true}"
+
+
 def check_gradient(
     function, reference, axis_rule, params, defaults, call, smooth, inside=lambda x: True
 ):
     """Gradients are finite at large and small inputs (inside the function's domain), and for
     smooth activations within 1e-4 (relative) of the derivative of the reference."""
     extra = reference_params(defaults | params)
-    if axis_rule == "none":
+    if axis_rule != "reduce":
         points = [p for p in GRADIENT_POINTS if inside(p)]
-        got = mx.grad(lambda v: function(v, **call).sum())(mx.array(points)).tolist()
-        for point, g in zip(points, got):
+        for where, got, true in _gradient_cases(
+            function, reference, axis_rule, extra, call, points, "float32"
+        ):
             if smooth:
-                _close(g, mp.diff(lambda t: reference(x=t, **extra), mp.mpf(point)), f"x={point}")
+                _close(got, true, where)
             else:
-                assert math.isfinite(g), f"x={point}: gradient {g}"
+                assert math.isfinite(got), f"{where}: gradient {got}"
+    if axis_rule == "none":
         # Next to 0 and near the float32 maximum only finiteness (where the value is finite): a
         # derivative next to 0 may be as large as 1 / x (log1mexp).
         edges = mx.array([p for p in (1e-30, -1e-30, 3e38, -3e38) if inside(p)])
@@ -246,22 +290,7 @@ def check_gradient(
         got = mx.grad(lambda v: function(v, **call).sum())(edges).tolist()
         for point, g, ok in zip(edges.tolist(), got, finite):
             assert math.isfinite(g) or not ok, f"x={point}: gradient {g}"
-    elif axis_rule == "split":
-        gates = [1.5, -2.0] * len(GRADIENT_POINTS)
-        x = mx.array([[a, b] for a, b in zip(gates, GRADIENT_POINTS)])
-        got = mx.grad(lambda v: function(v, **call).sum())(x).tolist()
-        for (a, b), (ga, gb) in zip(zip(gates, GRADIENT_POINTS), got):
-            _close(
-                ga,
-                mp.diff(lambda t: reference(a=t, b=mp.mpf(b), **extra), mp.mpf(a)),
-                f"a={a}, b={b}",
-            )
-            _close(
-                gb,
-                mp.diff(lambda t: reference(a=mp.mpf(a), b=t, **extra), mp.mpf(b)),
-                f"a={a}, b={b}",
-            )
-    else:
+    if axis_rule == "reduce":
         rows = [GRADIENT_POINTS[i : i + 7] for i in range(0, 14, 7)] + [
             [0.0, 0.0, -1.0, 2.0, 0.5, 0.0, -3.0]
         ]
