@@ -226,15 +226,18 @@ def _close(got: float, true, what: str, floor: float = 0.0):
 
 
 def _gradient_cases(function, reference, axis_rule, extra, call, points, dtype):
-    """(where, gradient, true derivative) at each point, in dtype: of x for an element-wise
-    activation, of a and b for a split one (a the value, at gates 1.5 and -2, b the gate)."""
+    """(where, gradient, true derivative, weight) at each point, in dtype: of x for an
+    element-wise activation; of a and b for a split one (a the value, at gates 1.5 and -2, b the
+    gate); for a softmax-like one, of each entry of rows of the points, with the outputs weighted
+    1 to 7. Its VJP forms g_j - sum_i g_i s_i, which cancels when one entry saturates, so
+    callers give the entries an absolute floor of their precision times the weight (else 0)."""
     if axis_rule == "none":
         x = mx.array(points).astype(DTYPES[dtype])
         got = mx.grad(lambda v: function(v, **call).sum())(x)
         assert got.dtype == DTYPES[dtype]
         for point, g in zip(points, got.tolist()):
-            yield f"x={point}", g, mp.diff(lambda t: reference(x=t, **extra), mp.mpf(point))
-    else:
+            yield f"x={point}", g, mp.diff(lambda t: reference(x=t, **extra), mp.mpf(point)), 0.0
+    elif axis_rule == "split":
         gates = [1.5, -2.0] * len(points)
         x = mx.array([[a, b] for a, b in zip(gates, points)]).astype(DTYPES[dtype])
         got = mx.grad(lambda v: function(v, **call).sum())(x)
@@ -242,10 +245,30 @@ def _gradient_cases(function, reference, axis_rule, extra, call, points, dtype):
         for (a, b), (ga, gb) in zip(zip(gates, points), got.tolist()):
             yield f"a={a}, b={b}", ga, mp.diff(
                 lambda t: reference(a=t, b=mp.mpf(b), **extra), mp.mpf(a)
-            )
+            ), 0.0
             yield f"a={a}, b={b}", gb, mp.diff(
                 lambda t: reference(a=mp.mpf(a), b=t, **extra), mp.mpf(b)
-            )
+            ), 0.0
+    else:
+        rows = [points[i : i + 7] for i in range(0, 14, 7)] + [
+            [0.0, 0.0, -1.0, 2.0, 0.5, 0.0, -3.0]
+        ]
+        weights = [float(i + 1) for i in range(7)]
+        x = mx.array(rows).astype(DTYPES[dtype])
+        objective = lambda v: (function(v, **call) * mx.array(weights).astype(DTYPES[dtype])).sum()
+        got = mx.grad(objective)(x)
+        assert got.dtype == DTYPES[dtype]
+        for row, grads in zip(rows, got.tolist()):
+            for j, g in enumerate(grads):
+
+                def weighted(t, j=j):
+                    moved = [mp.mpf(v) for v in row]
+                    moved[j] = t
+                    return mp.fsum(
+                        w * reference(x=v, row=moved, **extra) for w, v in zip(weights, moved)
+                    )
+
+                yield f"row {row}, entry {j}", g, mp.diff(weighted, mp.mpf(row[j])), max(weights)
 
 
 def check_half_gradient(
@@ -258,12 +281,12 @@ def check_half_gradient(
     ulp = 2.0 ** -MANTISSA_BITS[dtype]
     rounded = mx.array(GRADIENT_POINTS).astype(DTYPES[dtype]).tolist()
     points = [p for p in rounded if math.isfinite(p) and inside(p)]
-    for where, got, true in _gradient_cases(
+    for where, got, true, weight in _gradient_cases(
         function, reference, axis_rule, extra, call, points, dtype
     ):
         true = float(true)
         assert math.isfinite(got), f"{where} ({dtype}): gradient {got}"
-        bound = MIN_NORMAL[dtype] if abs(true) < MIN_NORMAL[dtype] else ulp * abs(true)
+        bound = MIN_NORMAL[dtype] if abs(true) < MIN_NORMAL[dtype] else ulp * (abs(true) + weight)
         assert abs(got - true) <= bound, f"{where} ({dtype}): gradient {got}, true {true}"
 
 
@@ -273,15 +296,14 @@ def check_gradient(
     """Gradients are finite at large and small inputs (inside the function's domain), and for
     smooth activations within 1e-4 (relative) of the derivative of the reference."""
     extra = reference_params(defaults | params)
-    if axis_rule != "reduce":
-        points = [p for p in GRADIENT_POINTS if inside(p)]
-        for where, got, true in _gradient_cases(
-            function, reference, axis_rule, extra, call, points, "float32"
-        ):
-            if smooth:
-                _close(got, true, where)
-            else:
-                assert math.isfinite(got), f"{where}: gradient {got}"
+    points = [p for p in GRADIENT_POINTS if inside(p)]
+    for where, got, true, weight in _gradient_cases(
+        function, reference, axis_rule, extra, call, points, "float32"
+    ):
+        if smooth:
+            _close(got, true, where, floor=1e-6 * weight)
+        else:
+            assert math.isfinite(got), f"{where}: gradient {got}"
     if axis_rule == "none":
         # Next to 0 and near the float32 maximum only finiteness (where the value is finite): a
         # derivative next to 0 may be as large as 1 / x (log1mexp).
@@ -290,32 +312,6 @@ def check_gradient(
         got = mx.grad(lambda v: function(v, **call).sum())(edges).tolist()
         for point, g, ok in zip(edges.tolist(), got, finite):
             assert math.isfinite(g) or not ok, f"x={point}: gradient {g}"
-    if axis_rule == "reduce":
-        rows = [GRADIENT_POINTS[i : i + 7] for i in range(0, 14, 7)] + [
-            [0.0, 0.0, -1.0, 2.0, 0.5, 0.0, -3.0]
-        ]
-        weights = [float(i + 1) for i in range(7)]
-        x = mx.array(rows)
-        objective = lambda v: (function(v, **call) * mx.array(weights)).sum()
-        got = mx.grad(objective)(x).tolist()
-        for row, grads in zip(rows, got):
-            for j, g in enumerate(grads):
-
-                def weighted(t, j=j):
-                    moved = [mp.mpf(v) for v in row]
-                    moved[j] = t
-                    return mp.fsum(
-                        w * reference(x=v, row=moved, **extra) for w, v in zip(weights, moved)
-                    )
-
-                # The softmax VJP forms g_j - sum_i g_i s_i, which cancels in float32 when one entry
-                # saturates, so entries get an absolute floor of 1e-6 times the largest weight.
-                _close(
-                    g,
-                    mp.diff(weighted, mp.mpf(row[j])),
-                    f"row {row}, entry {j}",
-                    floor=1e-6 * max(weights),
-                )
 
 
 def check_masked(function, reference, defaults, call):

@@ -59,6 +59,14 @@ def test_gradient_is_finite_and_accurate(params):
     )
 
 
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+@pytest.mark.parametrize("params", [PARAM_SETS[0]], ids=str)
+def test_half_gradient_is_accurate(dtype, params):
+    support.check_half_gradient(
+        FUNCTION, reference, AXIS_RULE, params, DEFAULTS, call_args(params), dtype
+    )
+
+
 def test_masked_entries_are_exact():
     support.check_masked(FUNCTION, reference, DEFAULTS, {})
 
