@@ -43,13 +43,8 @@ def times_sigmoid(x, u):
     return mx.where(u < -80, far, near)
 
 
-def half_sigmoid(u):
-    r"""sigmoid(u) for half formulas, from MLX's sigmoid, within a few float32 ULP, taken of -u for u >= 0: its derivative s (1 - s) is 0 where s rounds to 1 (u > 17), and there the derivative is s(-u) (1 - s(-u))."""
-    return mx.where(u >= 0, 1 - mx.sigmoid(-u), mx.sigmoid(u))
-
-
 def half_times_sigmoid(x, u, gate):
-    r"""x sigmoid(u) for half formulas, where gate is MLX's sigmoid(u) (mx.sigmoid, or half_sigmoid where the derivative in u must hold for u > 17: glu's), within a few float32 ULP, plenty for half output. Below u = -80, where its e^{-u} overflows, the gate is sigmoid(u + 40) e^{-40}, the e^{-40} applied to x first, so that no subnormal intermediate loses bits (MLX's CPU exp returns 0 below float32's normal range); there x is clipped to float32's range, so that an infinite x gives 0 rather than inf * 0 where the gate is 0."""
+    r"""x sigmoid(u) for half formulas, where gate is MLX's sigmoid(u) (mx.sigmoid, or a form whose derivative in u holds for u > 17, as glu needs), within a few float32 ULP, plenty for half output. Below u = -80, where its e^{-u} overflows, the gate is sigmoid(u + 40) e^{-40}, the e^{-40} applied to x first, so that no subnormal intermediate loses bits (MLX's CPU exp returns 0 below float32's normal range); there x is clipped to float32's range, so that an infinite x gives 0 rather than inf * 0 where the gate is 0."""
     return mx.where(
         u < -80,
         mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import half_sigmoid, half_times_sigmoid, logistic_times
+from .._helpers import half_times_sigmoid, logistic_times
 
 __all__ = ["glu", "GLU"]
 
@@ -26,7 +26,7 @@ def _kernel(a, b):
 def _half_formula(a, b):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return half_times_sigmoid(a, b, half_sigmoid(b))
+    return half_times_sigmoid(a, b, mx.where(b >= 0, 1 - mx.sigmoid(-b), mx.sigmoid(b)))
 
 
 @partial(mx.compile, shapeless=True)
