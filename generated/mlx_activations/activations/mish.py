@@ -18,13 +18,16 @@ def _formula(x):
     shifted = mx.where(far, x + 40, x)
     scale = mx.where(far, 4.248354255291589e-18, 1)
     t = 1 / (mx.expm1(mx.abs(shifted)) + 1)
-    product = t * (t + 2)
-    ratio = mx.where(shifted >= 0, (1 + 2 * t) / (1 + 2 * t + 2 * t * t), product / (product + 2))
-    return (
-        mx.maximum(x, -3.4028234663852886e38)
+    positive = shifted >= 0
+    numerator = mx.where(positive, 1 + 2 * t, t * (t + 2))
+    rest = mx.where(positive, 2 * t * t, 2)
+    value = mx.maximum(x, -3.4028234663852886e38) * numerator / (numerator + rest) * scale
+    like = (
+        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
         * scale
-        * with_gradient(ratio, mx.tanh(mx.logaddexp(shifted, 0)))
+        * mx.tanh(mx.logaddexp(shifted, 0))
     )
+    return with_gradient(value, like)
 
 
 @partial(mx.compile, shapeless=True)
