@@ -19,7 +19,7 @@ def _formula(x, b, sqrt_b, b_scaled):
     tiny_root = mx.where(
         b >= 1e-20,
         sqrt_b,
-        mx.sqrt(mx.maximum(scaled * scaled + b_scaled, 1.2e-38)) * 1.0842021724855044e-19,
+        mx.sqrt(mx.maximum(scaled * scaled + b_scaled, 1e-44)) * 1.0842021724855044e-19,
     )
     root = mx.where(
         magnitude > 1e18,
@@ -56,7 +56,7 @@ def _cpu_stage_3(x, t2, b_scaled):
     v1 = t2 * 9.223372036854776e18
     v2 = v1 * v1
     v3 = v2 + b_scaled
-    t3 = mx.maximum(v3, 1.2e-38)
+    t3 = mx.maximum(v3, 1e-44)
     return t3
 
 
