@@ -12,6 +12,14 @@ def with_gradient(value, like):
 def exp_neg_abs(x):
     r"""e^{-|x|}, computed from expm1. MLX's CPU expm1 is within 1 ULP everywhere, while mx.exp is up to 64 ULP off for |x| > 40."""
     magnitude = mx.maximum(-x, x)
+    clamped = mx.minimum(magnitude, 88)
+    value = mx.where(magnitude > 88, 0, 1 / (mx.expm1(clamped) + 1))
+    return mx.stop_gradient(value) * (1 - (clamped - mx.stop_gradient(clamped)))
+
+
+def exp_neg_abs_shallow(x):
+    r"""exp_neg_abs with the clamp that keeps its derivative finite beside the value rather than in series with it, and no where() on |x| > 88 (1 / (expm1(|x|) + 1) is 0 past 88.7 by itself): two kernels fewer on a GPU (float32 softplus and log1mexp take 2, not 4). The CPU's split stores the derivative term as one more stage, so CPU formulas keep exp_neg_abs; softplus and log1mexp, whose formulas serve both devices, take this one (softplus on the CPU: 80 ms at 2^22, against 68-76 with exp_neg_abs)."""
+    magnitude = mx.maximum(-x, x)
     value = 1 / (mx.expm1(magnitude) + 1)
     clamped = mx.minimum(magnitude, 88)
     return mx.stop_gradient(value) * (1 - (clamped - mx.stop_gradient(clamped)))

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_abs
+from .._helpers import exp_neg_abs_shallow
 
 __all__ = ["log1mexp", "Log1mexp"]
 
@@ -16,7 +16,7 @@ def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
     return mx.where(
         x > 0.6931471805599453,
-        mx.log1p(-exp_neg_abs(x + (x <= 0.6931471805599453))),
+        mx.log1p(-exp_neg_abs_shallow(x + (x <= 0.6931471805599453))),
         mx.log(-mx.expm1(-x)),
     )
 

@@ -65,20 +65,29 @@ def _cpu_stage_2(x):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_3(original, x, t2, t1):
+def _cpu_stage_3(x, t2):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.expm1(t2)
-    v2 = v1 + 1
-    v3 = 1 / v2
-    v4 = mx.stop_gradient(v3)
-    v5 = mx.minimum(t2, 88)
+    v1 = mx.minimum(t2, 88)
+    t3 = mx.expm1(v1)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_4(original, x, t2, t3, t1):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = t2 > 88
+    v2 = mx.minimum(t2, 88)
+    v3 = t3 + 1
+    v4 = 1 / v3
+    v5 = mx.where(v1, 0, v4)
     v6 = mx.stop_gradient(v5)
-    v7 = v5 - v6
-    v8 = 1 - v7
-    v9 = v4 * v8
-    v10 = mx.log1p(v9)
-    t3 = t1 - v10
-    return _checks.to_output(t3, original.dtype)
+    v7 = mx.stop_gradient(v2)
+    v8 = v2 - v7
+    v9 = 1 - v8
+    v10 = v6 * v9
+    v11 = mx.log1p(v10)
+    t4 = t1 - v11
+    return _checks.to_output(t4, original.dtype)
 
 
 def _cpu_kernel(x):
@@ -88,7 +97,8 @@ def _cpu_kernel(x):
     original, x = x, _checks.to_compute(x)
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x)
-    return _cpu_stage_3(original, x, t2, t1)
+    t3 = _cpu_stage_3(x, t2)
+    return _cpu_stage_4(original, x, t2, t3, t1)
 
 
 def log_sigmoid(x: mx.array) -> mx.array:

@@ -82,78 +82,88 @@ def _cpu_stage_2(x, t1):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = t1 < (-80)
     v2 = t1 + 44.375
-    v3 = mx.where(v1, v2, t1)
-    v4 = -v3
-    v5 = mx.maximum(v4, v3)
-    v6 = mx.expm1(v5)
-    t2 = v6 + 1
+    t2 = mx.where(v1, v2, t1)
     return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t1):
+def _cpu_stage_3(x, t2):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t1 < (-80)
-    v2 = t1 + 44.375
-    v3 = mx.where(v1, v2, t1)
-    v4 = -v3
-    v5 = mx.maximum(v4, v3)
-    v6 = mx.minimum(v5, 88)
-    v7 = mx.stop_gradient(v6)
-    t3 = v6 - v7
+    v1 = -t2
+    t3 = mx.maximum(v1, t2)
     return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t2, t3):
+def _cpu_stage_4(x, t3):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = 1 / t2
-    v2 = mx.stop_gradient(v1)
-    v3 = 1 - t3
-    t4 = v2 * v3
+    v1 = mx.minimum(t3, 88)
+    v2 = mx.expm1(v1)
+    v3 = v2 + 1
+    t4 = 1 / v3
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t4):
+def _cpu_stage_5(x, t3):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    t5 = t4 + 2
+    v1 = mx.minimum(t3, 88)
+    v2 = mx.stop_gradient(v1)
+    t5 = v1 - v2
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t4):
+def _cpu_stage_6(x, t3, t4, t5):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t4 * t4
-    t6 = 1 - v1
+    v1 = t3 > 88
+    v2 = mx.where(v1, 0, t4)
+    v3 = mx.stop_gradient(v2)
+    v4 = 1 - t5
+    t6 = v3 * v4
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t4):
+def _cpu_stage_7(x, t6):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = 2 * t4
-    v2 = v1 * t4
-    t7 = v2 - 2
+    t7 = t6 + 2
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(original, x, t4, t5, t1, t6, t7):
+def _cpu_stage_8(x, t6):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t4 * t5
+    v1 = t6 * t6
+    t8 = 1 - v1
+    return t8
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_9(x, t6):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = 2 * t6
+    v2 = v1 * t6
+    t9 = v2 - 2
+    return t9
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_10(original, x, t6, t7, t1, t8, t9):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = t6 * t7
     v2 = t1 >= 0
-    v3 = v2 * t6
+    v3 = v2 * t8
     v4 = v1 + v3
     v5 = t1 * v4
-    v6 = v2 * t7
+    v6 = v2 * t9
     v7 = 2 + v6
     v8 = v4 + v7
     v9 = v5 / v8
     v10 = t1 < (-80)
     v11 = mx.where(v10, 5.347888766186028e-20, 1)
-    t8 = v9 * v11
-    return _checks.to_output(t8, original.dtype)
+    t10 = v9 * v11
+    return _checks.to_output(t10, original.dtype)
 
 
 def _cpu_kernel(x):
@@ -163,12 +173,14 @@ def _cpu_kernel(x):
     original, x = x, _checks.to_compute(x)
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t1)
-    t4 = _cpu_stage_4(x, t2, t3)
-    t5 = _cpu_stage_5(x, t4)
-    t6 = _cpu_stage_6(x, t4)
-    t7 = _cpu_stage_7(x, t4)
-    return _cpu_stage_8(original, x, t4, t5, t1, t6, t7)
+    t3 = _cpu_stage_3(x, t2)
+    t4 = _cpu_stage_4(x, t3)
+    t5 = _cpu_stage_5(x, t3)
+    t6 = _cpu_stage_6(x, t3, t4, t5)
+    t7 = _cpu_stage_7(x, t6)
+    t8 = _cpu_stage_8(x, t6)
+    t9 = _cpu_stage_9(x, t6)
+    return _cpu_stage_10(original, x, t6, t7, t1, t8, t9)
 
 
 def mish(x: mx.array) -> mx.array:

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_abs, log1p_exp_neg_abs, high_half, scaled_error
+from .._helpers import exp_neg_abs_shallow, high_half, scaled_error
 
 __all__ = ["softplus", "Softplus"]
 
@@ -16,7 +16,7 @@ def _formula(x, beta, threshold, beta_high, beta_low, shift):
     # The spec's implementation, evaluated in the compute dtype.
     u = beta * x
     u_low = scaled_error(x, beta_high, beta_low)
-    t = exp_neg_abs(u)
+    t = exp_neg_abs_shallow(u)
     curved = (
         mx.where(u >= 0, u, 0) + mx.log1p(t) + u_low * mx.where(u >= 0, 1, t) / (1 + t)
     ) / beta
@@ -169,7 +169,7 @@ def _cpu_kernel(x, beta, threshold, beta_high, beta_low, shift):
 def _special_kernel_0(x):
     # Where beta == 1 and threshold == 20: the same results as _kernel, from fewer operations.
     x, dtype = _checks.to_compute(x), x.dtype
-    return _checks.to_output(mx.where(x >= 0, x, 0) + log1p_exp_neg_abs(x), dtype)
+    return _checks.to_output(mx.where(x >= 0, x, 0) + mx.log1p(exp_neg_abs_shallow(x)), dtype)
 
 
 @partial(mx.compile, shapeless=True)
