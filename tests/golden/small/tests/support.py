@@ -235,17 +235,24 @@ def _gradient_cases(function, reference, axis_rule, extra, call, points, dtype):
     1 to 7. Its VJP forms g_j - sum_i g_i s_i, which cancels when one entry saturates, so
     callers give the entries an absolute floor of their precision times the weight (else 0)."""
     if axis_rule == "none":
-        x = mx.array(points).astype(DTYPES[dtype])
-        got = mx.grad(lambda v: function(v, **call).sum())(x)
-        assert got.dtype == DTYPES[dtype]
+        inputs = points
+    elif axis_rule == "split":
+        gates = [1.5, -2.0] * len(points)
+        inputs = [[a, b] for a, b in zip(gates, points)]
+    else:
+        inputs = [points[i : i + 7] for i in range(0, 14, 7)] + [
+            [0.0, 0.0, -1.0, 2.0, 0.5, 0.0, -3.0]
+        ]
+        weights = [float(i + 1) for i in range(7)]
+    x = mx.array(inputs).astype(DTYPES[dtype])
+    scale = mx.array(weights).astype(DTYPES[dtype]) if axis_rule == "reduce" else 1
+    got = mx.grad(lambda v: (function(v, **call) * scale).sum())(x)
+    assert got.dtype == DTYPES[dtype]
+    if axis_rule == "none":
         for point, g in zip(points, got.tolist()):
             yield f"x={point}", g, mp.diff(lambda t: reference(x=t, **extra), mp.mpf(point)), 0.0
     elif axis_rule == "split":
-        gates = [1.5, -2.0] * len(points)
-        x = mx.array([[a, b] for a, b in zip(gates, points)]).astype(DTYPES[dtype])
-        got = mx.grad(lambda v: function(v, **call).sum())(x)
-        assert got.dtype == DTYPES[dtype]
-        for (a, b), (ga, gb) in zip(zip(gates, points), got.tolist()):
+        for (a, b), (ga, gb) in zip(inputs, got.tolist()):
             yield f"a={a}, b={b}", ga, mp.diff(
                 lambda t: reference(a=t, b=mp.mpf(b), **extra), mp.mpf(a)
             ), 0.0
@@ -253,15 +260,7 @@ def _gradient_cases(function, reference, axis_rule, extra, call, points, dtype):
                 lambda t: reference(a=mp.mpf(a), b=t, **extra), mp.mpf(b)
             ), 0.0
     else:
-        rows = [points[i : i + 7] for i in range(0, 14, 7)] + [
-            [0.0, 0.0, -1.0, 2.0, 0.5, 0.0, -3.0]
-        ]
-        weights = [float(i + 1) for i in range(7)]
-        x = mx.array(rows).astype(DTYPES[dtype])
-        objective = lambda v: (function(v, **call) * mx.array(weights).astype(DTYPES[dtype])).sum()
-        got = mx.grad(objective)(x)
-        assert got.dtype == DTYPES[dtype]
-        for row, grads in zip(rows, got.tolist()):
+        for row, grads in zip(inputs, got.tolist()):
             for j, g in enumerate(grads):
 
                 def weighted(t, j=j):
