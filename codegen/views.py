@@ -285,6 +285,10 @@ class ActivationView:
     formula_args: str  # what the kernel passes to the formula
     kernel_call_args: list[str]  # what the function passes for them
     let_once: list[tuple[str, str]]  # parameter-only values, computed before the kernel call
+    # _prepared's parameters, where the kernel's parameter arrays (converted and let_once) are
+    # built once per parameter values and reused ([] where a parameter is an array or drawn).
+    prepared_params: list[str]
+    prepared_names: list[str]  # what _prepared returns, in order
     # Parameters converted for the kernel before let_once reads them.
     converted: list[tuple[str, str]]
     let: list[tuple[str, str]]  # the rest, computed in the kernel
@@ -451,6 +455,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     ]
     let_once, let = split_let(a.let, {p.name for p in tensor_params})
     once_names = [name for name, _ in let_once]
+    floats = [p.name for p in tensor_params if p.type == "float"]
+    # A user's array cannot be a cache key, and drawn values change on every call.
+    preparable = floats and not drawn and all(p.type != "array" for p in tensor_params)
     kernel_args = [p.name for p in tensor_params] + drawn + once_names
     # Structural parameters (ints, strs) change the traced graph; those kernels stay whole.
     splittable = (
@@ -497,8 +504,12 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         random=[(r.name, r.low, r.high, pylit.expression(r.otherwise)) for r in a.random],
         domain=(f"x {a.domain.op} {pylit.literal(float(a.domain.right))}" if a.domain else None),
         let_once=_rendered(let_once),
+        prepared_params=[p.name for p in tensor_params] if preparable else [],
+        prepared_names=floats + once_names if preparable else [],
         converted=[
-            (p.name, _kernel_arg(p)) for p in tensor_params if let_once and _kernel_arg(p) != p.name
+            (p.name, _kernel_arg(p))
+            for p in tensor_params
+            if (let_once or preparable) and _kernel_arg(p) != p.name
         ],
         let=_rendered(let),
         cpu_stages=cpu_stages,

@@ -57,9 +57,10 @@ def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel
     source = generate(SMALL, TEMPLATES, display_name="small.yaml")[
         "mlx_activations/activations/shifted_relu.py"
     ]
-    kernel, wrapper = source.split("def shifted_relu(")
-    assert "negated = 0 - shift" in wrapper and "negated =" not in kernel
+    kernel, prepared = source.split("def _prepared(")
+    assert "negated = 0 - shift" in prepared and "negated =" not in kernel
     assert "def _kernel(x, shift, negated):" in kernel
+    assert "shift, negated = _prepared(shift)" in prepared.split("def shifted_relu(")[1]
 
 
 RANDOM_ENTRY = r"""
@@ -138,7 +139,7 @@ def test_the_cpu_split_is_picked_at_call_time_and_split_on_cpu_false_keeps_one_k
     whole = generate(spec, TEMPLATES, display_name="spec.yaml")
     source = whole["mlx_activations/activations/scaled_relu.py"]
     assert "_cpu_" not in source and "on_cpu" not in source
-    assert "return _kernel(x, mx.array(scale, dtype=mx.float32))" in source
+    assert "(scale,) = _prepared(scale)\n    return _kernel(x, scale)" in source
     assert "test_cpu_split" not in whole["tests/test_scaled_relu.py"]
 
 

@@ -5,6 +5,7 @@ A bad value raises ValueError naming the function (or Module), the parameter and
 before any compute runs.
 """
 
+import functools
 import math
 import numbers
 
@@ -43,6 +44,27 @@ def is_half(x: mx.array) -> bool:
 def on_cpu() -> bool:
     """Whether MLX computes on the CPU now, where the CPU's kernels (_cpu_*) are faster."""
     return mx.default_device() == mx.cpu
+
+
+def per_value(prepare):
+    """prepare(*parameters) -> the kernel's parameter arrays, built, evaluated and kept for each
+    parameter values (and device) it meets, so that a call with values seen before launches no
+    kernel for them: on a GPU the scalar operations cost 0.02-0.08 ms per call, a fifth of a
+    pass over 2^27 bfloat16 elements. 0.0 and -0.0 are kept apart; past 256 values the oldest
+    are dropped."""
+
+    @functools.lru_cache(maxsize=256)
+    def kept(key, cpu):
+        arrays = prepare(*(value for value, _ in key))
+        mx.eval(arrays)
+        return arrays
+
+    @functools.wraps(prepare)
+    def prepared(*values):
+        signs = (math.copysign(1.0, v) if isinstance(v, float) else None for v in values)
+        return kept(tuple(zip(values, signs)), on_cpu())
+
+    return prepared
 
 
 def _scalar(value):

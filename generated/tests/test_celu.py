@@ -145,6 +145,18 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
     assert traces and max(traces.values()) == 1, traces
 
 
+def test_parameter_arrays_are_built_once_for_each_value():
+    # Values seen before reuse the arrays built for them, so the call launches no kernel for its
+    # parameters; new values, and -0.0 beside 0.0, get arrays of their own.
+    values = {**DEFAULTS, **PARAM_SETS[0]}
+    first = [values[name] for name in ["alpha"]]
+    arrays = IMPLEMENTATION._prepared(*first)
+    assert IMPLEMENTATION._prepared(*first) is arrays
+    zero = IMPLEMENTATION._prepared(*[0.0 if isinstance(v, float) else v for v in first])
+    negative_zero = IMPLEMENTATION._prepared(*[-0.0 if isinstance(v, float) else v for v in first])
+    assert math.copysign(1, zero[0].item()) == 1 and math.copysign(1, negative_zero[0].item()) == -1
+
+
 MODULE = act.CELU
 
 

@@ -59,6 +59,16 @@ def _cpu_kernel(x, alpha, below, inverse):
     return _cpu_stage_3(original, x, t2, inverse, alpha, t1)
 
 
+@_checks.per_value
+def _prepared(alpha):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    alpha = mx.array(alpha, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    below = -mx.abs(alpha) * 1.4901161193847656e-08
+    inverse = 1 / alpha
+    return alpha, below, inverse
+
+
 def _checked(owner, alpha):
     # Shared by the function and the Module, so both reject the same values with the same words.
     alpha = _checks.real(owner, "alpha", alpha, finite=True)
@@ -89,10 +99,7 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("celu", alpha)
-    alpha = mx.array(alpha, dtype=mx.float32)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    below = -mx.abs(alpha) * 1.4901161193847656e-08
-    inverse = 1 / alpha
+    alpha, below, inverse = _prepared(alpha)
     return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, below, inverse)
 
 

@@ -55,6 +55,13 @@ def _cpu_kernel(x, alpha):
     return _cpu_stage_3(original, x, t2, alpha, t1)
 
 
+@_checks.per_value
+def _prepared(alpha):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    alpha = mx.array(alpha, dtype=mx.float32)
+    return (alpha,)
+
+
 def _checked(owner, alpha):
     # Shared by the function and the Module, so both reject the same values with the same words.
     alpha = _checks.real(owner, "alpha", alpha, finite=True)
@@ -85,7 +92,8 @@ def elu(x: mx.array, alpha: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("elu", alpha)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(alpha, dtype=mx.float32))
+    (alpha,) = _prepared(alpha)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha)
 
 
 class ELU(nn.Module):

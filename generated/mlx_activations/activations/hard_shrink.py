@@ -22,6 +22,13 @@ def _kernel(x, lambd):
     return _checks.to_output(_formula(_checks.to_compute_exact(x), lambd), x.dtype)
 
 
+@_checks.per_value
+def _prepared(lambd):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    lambd = mx.array(lambd, dtype=mx.float32)
+    return (lambd,)
+
+
 def _checked(owner, lambd):
     # Shared by the function and the Module, so both reject the same values with the same words.
     lambd = _checks.real(owner, "lambd", lambd)
@@ -54,7 +61,8 @@ def hard_shrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     """
     x = _checks.as_array(x)
     (lambd,) = _checked("hard_shrink", lambd)
-    return _kernel(x, mx.array(lambd, dtype=mx.float32))
+    (lambd,) = _prepared(lambd)
+    return _kernel(x, lambd)
 
 
 class HardShrink(nn.Module):

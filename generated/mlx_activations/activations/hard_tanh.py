@@ -22,6 +22,14 @@ def _kernel(x, min_val, max_val):
     return _checks.to_output(_formula(_checks.to_compute_exact(x), min_val, max_val), x.dtype)
 
 
+@_checks.per_value
+def _prepared(min_val, max_val):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    min_val = mx.array(min_val, dtype=mx.float32)
+    max_val = mx.array(max_val, dtype=mx.float32)
+    return min_val, max_val
+
+
 def _checked(owner, min_val, max_val):
     # Shared by the function and the Module, so both reject the same values with the same words.
     min_val = _checks.real(owner, "min_val", min_val)
@@ -56,7 +64,8 @@ def hard_tanh(x: mx.array, min_val: float = -1.0, max_val: float = 1.0) -> mx.ar
     """
     x = _checks.as_array(x)
     min_val, max_val = _checked("hard_tanh", min_val, max_val)
-    return _kernel(x, mx.array(min_val, dtype=mx.float32), mx.array(max_val, dtype=mx.float32))
+    min_val, max_val = _prepared(min_val, max_val)
+    return _kernel(x, min_val, max_val)
 
 
 class HardTanh(nn.Module):

@@ -22,6 +22,15 @@ def _kernel(x, negative_slope, floor):
     return _checks.to_output(_formula(_checks.to_compute(x), negative_slope, floor), x.dtype)
 
 
+@_checks.per_value
+def _prepared(negative_slope):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    negative_slope = mx.array(negative_slope, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    floor = mx.where(negative_slope == 0, -3.4028234663852886e38, -1e39)
+    return negative_slope, floor
+
+
 def _checked(owner, negative_slope):
     # Shared by the function and the Module, so both reject the same values with the same words.
     negative_slope = _checks.real(owner, "negative_slope", negative_slope)
@@ -52,9 +61,7 @@ def leaky_relu(x: mx.array, negative_slope: float = 0.01) -> mx.array:
     """
     x = _checks.as_array(x)
     (negative_slope,) = _checked("leaky_relu", negative_slope)
-    negative_slope = mx.array(negative_slope, dtype=mx.float32)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    floor = mx.where(negative_slope == 0, -3.4028234663852886e38, -1e39)
+    negative_slope, floor = _prepared(negative_slope)
     return _kernel(x, negative_slope, floor)
 
 

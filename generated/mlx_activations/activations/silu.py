@@ -101,6 +101,16 @@ def _special_kernel_0(x):
     return _checks.to_output(times_sigmoid(x, x), dtype)
 
 
+@_checks.per_value
+def _prepared(beta):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    beta = mx.array(beta, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    beta_high = high_half(beta)
+    beta_low = beta - beta_high
+    return beta, beta_high, beta_low
+
+
 def _checked(owner, beta):
     # Shared by the function and the Module, so both reject the same values with the same words.
     beta = _checks.real(owner, "beta", beta, finite=True)
@@ -142,10 +152,7 @@ def silu(x: mx.array, beta: float = 1.0) -> mx.array:
 
 def _general(x, beta):
     # The spec's implementation for any parameter values, with checked parameters.
-    beta = mx.array(beta, dtype=mx.float32)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    beta_high = high_half(beta)
-    beta_low = beta - beta_high
+    beta, beta_high, beta_low = _prepared(beta)
     return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(
         x, beta, beta_high, beta_low
     )

@@ -215,6 +215,18 @@ def _cpu_special_kernel_0(x):
     return _cpu_special_0_stage_3(original, x, t2, t1)
 
 
+@_checks.per_value
+def _prepared(beta, threshold):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    beta = mx.array(beta, dtype=mx.float32)
+    threshold = mx.array(threshold, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    beta_high = high_half(beta)
+    beta_low = beta - beta_high
+    shift = mx.log1p(mx.exp(-threshold)) / beta
+    return beta, threshold, beta_high, beta_low, shift
+
+
 def _checked(owner, beta, threshold):
     # Shared by the function and the Module, so both reject the same values with the same words.
     beta = _checks.real(owner, "beta", beta, finite=True)
@@ -259,12 +271,7 @@ def softplus(x: mx.array, beta: float = 1.0, threshold: float = 20.0) -> mx.arra
 
 def _general(x, beta, threshold):
     # The spec's implementation for any parameter values, with checked parameters.
-    beta = mx.array(beta, dtype=mx.float32)
-    threshold = mx.array(threshold, dtype=mx.float32)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    beta_high = high_half(beta)
-    beta_low = beta - beta_high
-    shift = mx.log1p(mx.exp(-threshold)) / beta
+    beta, threshold, beta_high, beta_low, shift = _prepared(beta, threshold)
     return (_cpu_kernel if _checks.on_cpu() else _half_kernel if _checks.is_half(x) else _kernel)(
         x, beta, threshold, beta_high, beta_low, shift
     )

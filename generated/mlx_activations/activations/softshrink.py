@@ -56,6 +56,13 @@ def _cpu_kernel(x, lambd):
     return _cpu_stage_3(original, x, lambd, t2)
 
 
+@_checks.per_value
+def _prepared(lambd):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    lambd = mx.array(lambd, dtype=mx.float32)
+    return (lambd,)
+
+
 def _checked(owner, lambd):
     # Shared by the function and the Module, so both reject the same values with the same words.
     lambd = _checks.real(owner, "lambd", lambd)
@@ -88,7 +95,8 @@ def softshrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     """
     x = _checks.as_array(x)
     (lambd,) = _checked("softshrink", lambd)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(lambd, dtype=mx.float32))
+    (lambd,) = _prepared(lambd)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, lambd)
 
 
 class Softshrink(nn.Module):

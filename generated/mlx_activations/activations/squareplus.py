@@ -154,6 +154,16 @@ def _cpu_kernel(x, b, sqrt_b, b_scaled):
     return _cpu_stage_11(original, x, t8, t10)
 
 
+@_checks.per_value
+def _prepared(b):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    b = mx.array(b, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    sqrt_b = mx.sqrt(b)
+    b_scaled = b * 8.507059173023462e37
+    return b, sqrt_b, b_scaled
+
+
 def _checked(owner, b):
     # Shared by the function and the Module, so both reject the same values with the same words.
     b = _checks.real(owner, "b", b, finite=True)
@@ -186,10 +196,7 @@ def squareplus(x: mx.array, b: float = 4.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (b,) = _checked("squareplus", b)
-    b = mx.array(b, dtype=mx.float32)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    sqrt_b = mx.sqrt(b)
-    b_scaled = b * 8.507059173023462e37
+    b, sqrt_b, b_scaled = _prepared(b)
     return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, b, sqrt_b, b_scaled)
 
 

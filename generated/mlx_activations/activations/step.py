@@ -22,6 +22,13 @@ def _kernel(x, threshold):
     return _checks.to_output(_formula(_checks.to_compute_exact(x), threshold), x.dtype)
 
 
+@_checks.per_value
+def _prepared(threshold):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    threshold = mx.array(threshold, dtype=mx.float32)
+    return (threshold,)
+
+
 def _checked(owner, threshold):
     # Shared by the function and the Module, so both reject the same values with the same words.
     threshold = _checks.real(owner, "threshold", threshold)
@@ -52,7 +59,8 @@ def step(x: mx.array, threshold: float = 0.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (threshold,) = _checked("step", threshold)
-    return _kernel(x, mx.array(threshold, dtype=mx.float32))
+    (threshold,) = _prepared(threshold)
+    return _kernel(x, threshold)
 
 
 class Step(nn.Module):

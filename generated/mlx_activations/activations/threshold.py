@@ -22,6 +22,14 @@ def _kernel(x, threshold, value):
     return _checks.to_output(_formula(_checks.to_compute_exact(x), threshold, value), x.dtype)
 
 
+@_checks.per_value
+def _prepared(threshold, value):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    threshold = mx.array(threshold, dtype=mx.float32)
+    value = mx.array(value, dtype=mx.float32)
+    return threshold, value
+
+
 def _checked(owner, threshold, value):
     # Shared by the function and the Module, so both reject the same values with the same words.
     threshold = _checks.real(owner, "threshold", threshold)
@@ -54,7 +62,8 @@ def threshold(x: mx.array, threshold: float, value: float) -> mx.array:
     """
     x = _checks.as_array(x)
     threshold, value = _checked("threshold", threshold, value)
-    return _kernel(x, mx.array(threshold, dtype=mx.float32), mx.array(value, dtype=mx.float32))
+    threshold, value = _prepared(threshold, value)
+    return _kernel(x, threshold, value)
 
 
 class Threshold(nn.Module):

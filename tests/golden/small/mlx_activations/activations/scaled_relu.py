@@ -45,6 +45,13 @@ def _cpu_kernel(x, scale):
     return _cpu_stage_2(original, x, t1, scale)
 
 
+@_checks.per_value
+def _prepared(scale):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    scale = mx.array(scale, dtype=mx.float32)
+    return (scale,)
+
+
 def _checked(owner, scale):
     # Shared by the function and the Module, so both reject the same values with the same words.
     scale = _checks.real(owner, "scale", scale)
@@ -75,7 +82,8 @@ def scaled_relu(x: mx.array, scale: float = 2.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (scale,) = _checked("scaled_relu", scale)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, mx.array(scale, dtype=mx.float32))
+    (scale,) = _prepared(scale)
+    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, scale)
 
 
 class ScaledReLU(nn.Module):

@@ -40,6 +40,15 @@ def _special_kernel_0(x):
     return _checks.to_output(mx.maximum(x, 0), dtype)
 
 
+@_checks.per_value
+def _prepared(shift):
+    # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
+    shift = mx.array(shift, dtype=mx.float32)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    negated = 0 - shift
+    return shift, negated
+
+
 def _checked(owner, shift):
     # Shared by the function and the Module, so both reject the same values with the same words.
     shift = _checks.real(owner, "shift", shift)
@@ -78,9 +87,7 @@ def shifted_relu(x: mx.array, shift: float = 1.0) -> mx.array:
 
 def _general(x, shift):
     # The spec's implementation for any parameter values, with checked parameters.
-    shift = mx.array(shift, dtype=mx.float32)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    negated = 0 - shift
+    shift, negated = _prepared(shift)
     return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, shift, negated)
 
 
