@@ -82,6 +82,7 @@ class SpecialCase:
     # Each compares a parameter with a number; all must hold. Tested once per call.
     when: tuple[Comparison, ...]
     implementation: str
+    half: str | None = None  # for half inputs on a GPU, in place of the half formula
 
 
 @dataclass(frozen=True)

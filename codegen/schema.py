@@ -141,6 +141,11 @@ SPECIAL_CASE = Shape(
             "The MLX expression computed instead; the generated tests check it against the general one.",
             required=True,
         ),
+        Field(
+            "half",
+            "expression",
+            "The expression a GPU computes instead for float16 and bfloat16 inputs, where the activation has a half formula; checked against that formula.",
+        ),
     ),
 )
 

@@ -385,7 +385,13 @@ class _Validator:
         return tuple(result)
 
     def special_cases(
-        self, entries: list, path: NodePath, params, inputs: tuple, helpers: frozenset
+        self,
+        entries: list,
+        path: NodePath,
+        params,
+        inputs: tuple,
+        helpers: frozenset,
+        has_half: bool,
     ) -> tuple[SpecialCase, ...]:
         # The implementation sees the input alone: the condition fixes the parameter.
         result = []
@@ -412,7 +418,22 @@ class _Validator:
                 inputs,
                 helpers,
             )
-            result.append(SpecialCase(when, str(data.get("implementation", ""))))
+            half = data.get("half")
+            if half is not None:
+                if not has_half:
+                    self.error(
+                        path + (j, "half"),
+                        "a special case's half formula needs a half formula to stand in for",
+                    )
+                    continue
+                self.expression(half, path + (j, "half"), "special case", inputs, helpers)
+            result.append(
+                SpecialCase(
+                    when,
+                    str(data.get("implementation", "")),
+                    None if half is None else str(half),
+                )
+            )
         return tuple(result)
 
     def formula(
@@ -563,7 +584,12 @@ class _Validator:
             if self.shape(r, REFERENCE, path + ("references", j)) and "title" in r and "url" in r
         )
         special_cases = self.special_cases(
-            self.items(data, "special_cases"), path + ("special_cases",), params, inputs, helpers
+            self.items(data, "special_cases"),
+            path + ("special_cases",),
+            params,
+            inputs,
+            helpers,
+            "half" in data,
         )
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         half = self.half_formula(data, path, declared, helpers)

@@ -242,6 +242,7 @@ def _used_helpers(a: Activation, helpers: tuple[Helper, ...]) -> list[str]:
         a.implementation,
         *(v for _, v in a.let),
         *(c.implementation for c in a.special_cases),
+        *(c.half for c in a.special_cases if c.half),
         *((a.cpu.implementation, *(v for _, v in a.cpu.let)) if a.cpu else ()),
         *((a.half.implementation, *(v for _, v in a.half.let)) if a.half else ()),
     ]:
@@ -331,6 +332,7 @@ class ActivationView:
     random: list[tuple[str, str, str, str]]  # (name, low, high, value when not training)
     domain: str | None  # a condition on x, as source: where gradients are tested
     special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
+    special_halves: list[str | None]  # each one's formula for half inputs on a GPU, if any
     special_guard: str  # what must hold too before a special case serves: "" or "... and "
     special_values: list[dict]  # for each special case, parameter values that meet it
 
@@ -567,6 +569,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             )
             for c in a.special_cases
         ],
+        special_halves=[pylit.expression(c.half) if c.half else None for c in a.special_cases],
         special_values=[_meeting(c.when) for c in a.special_cases],
         special_guard=_special_guard(a),
         exports=[a.name]

@@ -155,6 +155,13 @@ CASES = {
         ('{when: "shift == 0"', '{when: "shift == 0 and scale == 1"'),
         "spec/activations.yaml:49:16: error: condition 'scale == 1' uses 'scale', which is not a parameter",
     ),
+    "a special case's half formula where the activation has none": (
+        (
+            '{when: "shift == 0", implementation: "mx.maximum(x, 0)"}',
+            '{when: "shift == 0", implementation: "mx.maximum(x, 0)", half: "mx.maximum(x, 0)"}',
+        ),
+        "spec/activations.yaml:49:72: error: a special case's half formula needs a half formula to stand in for",
+    ),
     "random draws without a training flag and a key": (
         (
             "    let:\n      negated:",

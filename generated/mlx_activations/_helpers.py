@@ -43,12 +43,15 @@ def logistic(x):
 
 
 def times_sigmoid(x, u):
-    r"""x sigmoid(u) within 3 ULP, shallow enough for MLX's fuser on a GPU (one kernel for silu, where logistic_times took eight): x / (2 + expm1(-u)) is accurate on both sides of 0 (expm1(-u) is in (-1, 0] for u >= 0, and e^{|u|} - 1 below) and gives u = inf its limit. Below u = -80, where 2 + expm1(-u) overflows or sigmoid(u) is subnormal, the product is (x e^{-40}) sigmoid(u + 40), with x clipped to float32's range so that an infinite x gives 0 where the sigmoid is 0. The derivative is that of x mx.sigmoid(u) (with_gradient): its derivative in u, s (1 - s), is 0 where s rounds to 1 (u > 17), which callers whose result is x itself there (silu, the GELUs) can afford. (glu cannot: a derivative accurate on both sides took it to eight kernels, as many as logistic_times.)"""
+    r"""x sigmoid(u) within 3 ULP, shallow enough for MLX's fuser on a GPU (one kernel for silu, where logistic_times took eight): x / (2 + expm1(-u)) is accurate on both sides of 0 (expm1(-u) is in (-1, 0] for u >= 0, and e^{|u|} - 1 below) and gives u = inf its limit. Below u = -80, where 2 + expm1(-u) overflows or sigmoid(u) is subnormal, the product is (x e^{-40}) sigmoid(u + 40), with x clipped to float32's range so that an infinite x gives 0 where the sigmoid is 0. Both sides share one expm1 and one sigmoid, whose argument is shifted by 40 below u = -80 (selecting between the two sides' results computed both, with twice the transcendentals). The derivative is that of x mx.sigmoid(u) (with_gradient): its derivative in u, s (1 - s), is 0 where s rounds to 1 (u > 17), which callers whose result is x itself there (silu, the GELUs) can afford. (glu cannot: a derivative accurate on both sides took it to eight kernels, as many as logistic_times.)"""
+    far = u < -80
     finite = mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
-    scaled = finite * 4.248354255291589e-18
-    far = with_gradient(scaled / (1 + mx.expm1(-40 - u)), scaled * mx.sigmoid(u + 40))
-    near = with_gradient(x / (2 + mx.expm1(-u)), finite * mx.sigmoid(u))
-    return mx.where(u < -80, far, near)
+    shifted = mx.where(far, u + 40, u)
+    scaled = mx.where(far, finite * 4.248354255291589e-18, x)
+    return with_gradient(
+        scaled / (mx.where(far, 1, 2) + mx.expm1(-shifted)),
+        mx.where(far, finite * 4.248354255291589e-18, finite) * mx.sigmoid(shifted),
+    )
 
 
 def half_times_sigmoid(x, u, gate):

@@ -14,9 +14,8 @@ __all__ = ["sigmoid", "Sigmoid"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return with_gradient(
-        1 / (2 + mx.expm1(-x)), mx.where(x >= 0, 1 - mx.sigmoid(-x), mx.sigmoid(x))
-    )
+    small = mx.sigmoid(mx.minimum(x, -x))
+    return with_gradient(1 / (2 + mx.expm1(-x)), mx.where(x >= 0, 1 - small, small))
 
 
 @partial(mx.compile, shapeless=True)
