@@ -83,6 +83,7 @@ class SpecialCase:
     when: tuple[Comparison, ...]
     implementation: str
     half: str | None = None  # for half inputs on a GPU, in place of the half formula
+    cpu: str | None = None  # for MLX's CPU, in place of implementation
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,11 @@ SPECIAL_CASE = Shape(
             "expression",
             "The expression a GPU computes instead for float16 and bfloat16 inputs, where the activation has a half formula; checked against that formula.",
         ),
+        Field(
+            "cpu",
+            "expression",
+            "The expression MLX's CPU computes instead of implementation (split as one is), where the GPU's form would cost the CPU more; the same results. Not beside the activation's own cpu formula.",
+        ),
     ),
 )
 

@@ -392,6 +392,7 @@ class _Validator:
         inputs: tuple,
         helpers: frozenset,
         has_half: bool,
+        cpu_split: bool,
     ) -> tuple[SpecialCase, ...]:
         # The implementation sees the input alone: the condition fixes the parameter.
         result = []
@@ -427,11 +428,22 @@ class _Validator:
                     )
                     continue
                 self.expression(half, path + (j, "half"), "special case", inputs, helpers)
+            cpu = data.get("cpu")
+            if cpu is not None:
+                if not cpu_split:
+                    self.error(
+                        path + (j, "cpu"),
+                        "a special case's cpu formula needs the CPU split, and no cpu formula"
+                        " beside it (one serves every parameter value there)",
+                    )
+                    continue
+                self.expression(cpu, path + (j, "cpu"), "special case", inputs, helpers)
             result.append(
                 SpecialCase(
                     when,
                     str(data.get("implementation", "")),
                     None if half is None else str(half),
+                    None if cpu is None else str(cpu),
                 )
             )
         return tuple(result)
@@ -590,6 +602,11 @@ class _Validator:
             inputs,
             helpers,
             "half" in data,
+            # As views.activation_view splits: no cpu formula, no structural parameters.
+            "cpu" not in data
+            and bool(data.get("split_on_cpu", True))
+            and axis == "none"
+            and all(p.type in ("float", "array", "bool", "key") for p in params),
         )
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         half = self.half_formula(data, path, declared, helpers)

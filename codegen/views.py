@@ -243,6 +243,7 @@ def _used_helpers(a: Activation, helpers: tuple[Helper, ...]) -> list[str]:
         *(v for _, v in a.let),
         *(c.implementation for c in a.special_cases),
         *(c.half for c in a.special_cases if c.half),
+        *(c.cpu for c in a.special_cases if c.cpu),
         *((a.cpu.implementation, *(v for _, v in a.cpu.let)) if a.cpu else ()),
         *((a.half.implementation, *(v for _, v in a.half.let)) if a.half else ()),
     ]:
@@ -333,6 +334,7 @@ class ActivationView:
     domain: str | None  # a condition on x, as source: where gradients are tested
     special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
     special_halves: list[str | None]  # each one's formula for half inputs on a GPU, if any
+    special_cpus: list[bool]  # whether each one has a cpu formula of its own (its CPU split's)
     special_guard: str  # what must hold too before a special case serves: "" or "... and "
     special_values: list[dict]  # for each special case, parameter values that meet it
 
@@ -487,7 +489,11 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     cpu_special_stages = [
         (
             schedule.stages(
-                spec.helpers, list(a.inputs), c.implementation, (), f"_cpu_special_{i}_stage_"
+                spec.helpers,
+                list(a.inputs),
+                c.cpu or c.implementation,
+                (),
+                f"_cpu_special_{i}_stage_",
             )
             if splittable and a.cpu is None  # with a cpu formula, special cases serve a GPU
             else []
@@ -570,6 +576,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             for c in a.special_cases
         ],
         special_halves=[pylit.expression(c.half) if c.half else None for c in a.special_cases],
+        special_cpus=[c.cpu is not None for c in a.special_cases],
         special_values=[_meeting(c.when) for c in a.special_cases],
         special_guard=_special_guard(a),
         exports=[a.name]

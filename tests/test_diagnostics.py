@@ -162,6 +162,13 @@ CASES = {
         ),
         "spec/activations.yaml:49:72: error: a special case's half formula needs a half formula to stand in for",
     ),
+    "a special case's cpu formula beside the activation's": (
+        (
+            '{when: "shift == 0", implementation: "mx.maximum(x, 0)"}',
+            '{when: "shift == 0", implementation: "mx.maximum(x, 0)", cpu: "mx.maximum(x, 0)"}',
+        ),
+        "spec/activations.yaml:49:71: error: a special case's cpu formula needs the CPU split, and no cpu formula beside it (one serves every parameter value there)",
+    ),
     "random draws without a training flag and a key": (
         (
             "    let:\n      negated:",

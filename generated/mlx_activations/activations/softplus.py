@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_abs_shallow, high_half, scaled_error
+from .._helpers import with_gradient, exp_neg_abs_shallow, high_half, scaled_error
 
 __all__ = ["softplus", "Softplus"]
 
@@ -169,7 +169,13 @@ def _cpu_kernel(x, beta, threshold, beta_high, beta_low, shift):
 def _special_kernel_0(x):
     # Where beta == 1 and threshold == 20: the same results as _kernel, from fewer operations.
     x, dtype = _checks.to_compute(x), x.dtype
-    return _checks.to_output(mx.where(x >= 0, x, 0) + mx.log1p(exp_neg_abs_shallow(x)), dtype)
+    return _checks.to_output(
+        with_gradient(
+            mx.where(x >= 0, x, 0) + mx.log1p(1 / (mx.expm1(mx.abs(x)) + 1)),
+            mx.logaddexp(mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38), 0),
+        ),
+        dtype,
+    )
 
 
 @partial(mx.compile, shapeless=True)
@@ -206,7 +212,7 @@ def _cpu_special_0_stage_3(original, x, t2, t1):
 
 
 def _cpu_special_kernel_0(x):
-    # _special_kernel_0 on the CPU, split as _cpu_kernel is.
+    # The special case's cpu formula, which MLX's CPU computes instead of _special_kernel_0, split.
     # The input is converted once, before the stages, so that autodiff sums the stages'
     # derivatives in float32 (each stage given a half input would round its own to half).
     original, x = x, _checks.to_compute(x)
