@@ -16,7 +16,7 @@ def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
     return with_gradient(
         mx.minimum(x, 0) - mx.log1p(1 / (1 + mx.expm1(mx.abs(x)))),
-        mx.minimum(mx.maximum(x, -3.4028234663852886e38), 0) - mx.log1p(mx.exp(-mx.maximum(-x, x))),
+        -mx.logaddexp(-mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38), 0),
     )
 
 
