@@ -74,6 +74,22 @@ def test_keeps_the_input_dtype(dtype):
     assert FUNCTION(x, **call_args(PARAM_SETS[0])).dtype == support.DTYPES[dtype]
 
 
+@pytest.mark.parametrize(
+    "x_shape, value_shape",
+    [((), (1,)), ((5,), (1,)), ((5,), ()), ((5,), (1, 1)), ((2, 3), (3,))],
+    ids=str,
+)
+def test_an_array_alpha_broadcasts_as_numpy_does(x_shape, value_shape):
+    # A single value is passed to the kernel as a 0-d array; the result's shape stays that of
+    # broadcasting x against the parameter as given, and its values those of each element.
+    x = mx.random.normal(x_shape, key=mx.random.key(1))
+    value = mx.full(value_shape, PARAM_SETS[0]["alpha"])
+    y = FUNCTION(x, **(call_args(PARAM_SETS[0]) | {"alpha": value}))
+    assert y.shape == mx.broadcast_shapes(x.shape, value.shape)
+    expected = FUNCTION(mx.broadcast_to(x, y.shape).reshape(-1), **call_args(PARAM_SETS[0]))
+    assert support.same(y.reshape(-1), expected)
+
+
 def test_signature_and_defaults():
     signature = inspect.signature(FUNCTION)
     assert str(signature) == "(x: mlx.core.array, alpha: mlx.core.array) -> mlx.core.array"

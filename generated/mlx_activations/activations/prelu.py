@@ -52,6 +52,7 @@ def prelu(x: mx.array, alpha: mx.array) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("prelu", alpha)
+    alpha = _checks.operand(alpha, x)
     # Values that depend on the parameters alone: computed once here, not once per element.
     floor = mx.where(alpha == 0, -3.4028234663852886e38, -1e39)
     return _kernel(x, alpha, floor)
