@@ -42,15 +42,23 @@ def logistic(x):
     return tail + (x >= 0) * (1 - 2 * tail)
 
 
+def sigmoid_product(x, u):
+    r"""x sigmoid(u) as times_sigmoid and glu's float32 formula compute its value, which takes its derivative from elsewhere (with_gradient): x / (2 + expm1(-u)), and below u = -80 (x e^{-40}) / (1 + expm1(-(u + 40))) with x clipped to float32's range."""
+    far = u < -80
+    scaled = mx.where(
+        far, mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38) * 4.248354255291589e-18, x
+    )
+    return scaled / (mx.where(far, 1, 2) + mx.expm1(-mx.where(far, u + 40, u)))
+
+
 def times_sigmoid(x, u):
-    r"""x sigmoid(u) within 3 ULP, shallow enough for MLX's fuser on a GPU (one kernel for silu, where logistic_times took eight): x / (2 + expm1(-u)) is accurate on both sides of 0 (expm1(-u) is in (-1, 0] for u >= 0, and e^{|u|} - 1 below) and gives u = inf its limit. Below u = -80, where 2 + expm1(-u) overflows or sigmoid(u) is subnormal, the product is (x e^{-40}) sigmoid(u + 40), with x clipped to float32's range so that an infinite x gives 0 where the sigmoid is 0. Both sides share one expm1 and one sigmoid, whose argument is shifted by 40 below u = -80 (selecting between the two sides' results computed both, with twice the transcendentals). The derivative is that of x mx.sigmoid(u) (with_gradient): its derivative in u, s (1 - s), is 0 where s rounds to 1 (u > 17), which callers whose result is x itself there (silu, the GELUs) can afford. (glu cannot: a derivative accurate on both sides took it to eight kernels, as many as logistic_times.)"""
+    r"""x sigmoid(u) within 3 ULP, shallow enough for MLX's fuser on a GPU (one kernel for silu, where a derivative written out with stop_gradient took eight): x / (2 + expm1(-u)) is accurate on both sides of 0 (expm1(-u) is in (-1, 0] for u >= 0, and e^{|u|} - 1 below) and gives u = inf its limit. Below u = -80, where 2 + expm1(-u) overflows or sigmoid(u) is subnormal, the product is (x e^{-40}) sigmoid(u + 40), with x clipped to float32's range so that an infinite x gives 0 where the sigmoid is 0. Both sides share one expm1 and one sigmoid, whose argument is shifted by 40 below u = -80 (selecting between the two sides' results computed both, with twice the transcendentals). The derivative is that of x mx.sigmoid(u) (with_gradient): its derivative in u, s (1 - s), is 0 where s rounds to 1 (u > 17), which callers whose result is x itself there (silu, the GELUs) can afford; glu cannot, and takes its derivative from the small side, in four more kernels (the same here took silu from one kernel to five)."""
     far = u < -80
     finite = mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
-    shifted = mx.where(far, u + 40, u)
-    scaled = mx.where(far, finite * 4.248354255291589e-18, x)
     return with_gradient(
-        scaled / (mx.where(far, 1, 2) + mx.expm1(-shifted)),
-        mx.where(far, finite * 4.248354255291589e-18, finite) * mx.sigmoid(shifted),
+        sigmoid_product(x, u),
+        mx.where(far, finite * 4.248354255291589e-18, finite)
+        * mx.sigmoid(mx.where(far, u + 40, u)),
     )
 
 
@@ -68,21 +76,6 @@ def half_times_sigmoid(x, u, gate):
 def sigmoid_error_factor(u, u_error):
     r"""sigmoid(u + u_error) / sigmoid(u) to first order, 1 + (1 - sigmoid(u)) u_error, for a tiny u_error (the rounding error of computing u): times_sigmoid(x, u) times it is x sigmoid(u + u_error). MLX's own sigmoid is plenty for a correction of order 2^-24 |u|; below u = -80 the factor is 1 + u_error, as there. Exactly 1 where u_error is 0."""
     return 1 + mx.where(u < -80, 1, 1 - mx.sigmoid(u)) * u_error
-
-
-def logistic_times(x, u):
-    r"""x * sigmoid(u), for glu's float32 formula (times_sigmoid serves silu and the GELUs in fewer kernels, but its derivative in u is 0 past u = 17, which glu cannot afford). Below u = -80 sigmoid(u) is computed as e^{u + 44.375} and the product scaled by e^{-44.375} at the end, so results down to the smallest normal float32 keep full precision instead of flushing to 0. An infinite x gives its limit: 0 where the sigmoid is 0."""
-    far = u < -80
-    shifted = mx.where(far, u + 44.375, u)
-    magnitude = mx.maximum(-shifted, shifted)
-    value = 1 / (2 + mx.expm1(magnitude))
-    clamped = mx.minimum(magnitude, 88)
-    tail = mx.stop_gradient(value) * (
-        1 - (1 - mx.stop_gradient(value)) * (clamped - mx.stop_gradient(clamped))
-    )
-    gate = (shifted >= 0) + (1 - 2 * (shifted >= 0)) * tail
-    product = x * gate * mx.where(far, 5.347888766186028e-20, 1)
-    return mx.where(mx.isinf(x), mx.where(gate == 0, 0, x), product)
 
 
 def sigmoid_wide(u):

@@ -7,14 +7,21 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import half_times_sigmoid, logistic_times
+from .._helpers import with_gradient, sigmoid_product, half_times_sigmoid
 
 __all__ = ["glu", "GLU"]
 
 
 def _formula(a, b):
     # The spec's implementation, evaluated in the compute dtype.
-    return logistic_times(a, b)
+    far = b < -80
+    finite = mx.clip(a, -3.4028234663852886e38, 3.4028234663852886e38)
+    shifted = mx.where(far, b + 40, b)
+    small = mx.sigmoid(mx.minimum(shifted, -shifted))
+    like = mx.where(far, finite * 4.248354255291589e-18, finite) * mx.where(
+        shifted >= 0, 1 - small, small
+    )
+    return with_gradient(sigmoid_product(a, b), like)
 
 
 @partial(mx.compile, shapeless=True)
