@@ -136,6 +136,7 @@ class Activation:
     domain: Comparison | None = None  # of x with a number: where the function is finite and smooth
     exact: bool = False  # the result is an input or parameter value: no float32 round trip
     split_on_cpu: bool = True  # false: one fused kernel on the CPU too (codegen/schedule.py)
+    coarse_split: bool = False  # true: cut the CPU split at whole subexpressions (schedule.py)
     cpu: Formula | None = None  # replaces the implementation on the CPU (split as one is)
     half: Formula | None = None  # replaces it for float16 and bfloat16 inputs on a GPU
 

@@ -303,6 +303,13 @@ ACTIVATION = Shape(
             " ends a kernel at each select that branches) measured slower. Default true.",
         ),
         Field(
+            "coarse_split",
+            "bool",
+            "true: where the CPU split meets an operation deeper than MLX's fuser looks, it stores"
+            " the largest subexpression around it that fits in one loop rather than the operation"
+            " itself: fewer, larger stages. For entries where that measured faster. Default false.",
+        ),
+        Field(
             "cpu",
             "object",
             "A formula for MLX's CPU, where float64 is cheap: it replaces the implementation there"

@@ -635,6 +635,7 @@ class _Validator:
             domain=self.domain(data.get("domain"), path + ("domain",), axis),
             exact=bool(data.get("exact", False)),
             split_on_cpu=bool(data.get("split_on_cpu", True)),
+            coarse_split=bool(data.get("coarse_split", False)),
             cpu=cpu,
             half=half,
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),

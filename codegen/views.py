@@ -482,6 +482,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             a.cpu.implementation if a.cpu else a.implementation,
             a.cpu.let if a.cpu else let,
             "_cpu_stage_",
+            coarse=a.coarse_split,
         )
         if splittable
         else []
@@ -494,6 +495,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
                 c.cpu or c.implementation,
                 (),
                 f"_cpu_special_{i}_stage_",
+                coarse=a.coarse_split,
             )
             if splittable and a.cpu is None  # with a cpu formula, special cases serve a GPU
             else []

@@ -78,6 +78,24 @@ def test_a_chain_deeper_than_the_fuser_looks_is_cut_and_gives_the_same_values():
     assert mx.array_equal(run(stages, x=X), eval(chain, {"x": X}), equal_nan=True)
 
 
+def test_the_coarse_split_stores_whole_subexpressions_and_gives_the_same_values():
+    # A sum of products of short chains: cut at each operation that lies too deep, it takes
+    # seven stages; cut at the largest subexpressions that fit, two.
+    tree = (
+        "((x * 1.5 + 0.5) * (x * 2.5 - 0.5) + (x * 3.5 + 1.5) * (x * 0.5 + 2.5))"
+        " * ((x * 1.25 + 0.25) * (x * 0.75 - 0.125) + 3) + 1"
+    )
+    fine = split(tree)
+    coarse = schedule.stages((), ["x"], tree, (), "stage_", coarse=True)
+    assert (len(fine), len(coarse)) == (7, 2)
+    expected = eval(tree, {"x": X})
+    for stages in (fine, coarse):
+        assert mx.array_equal(run(stages, x=X), expected, equal_nan=True)
+    # The whole product (five binary operations deep, ten levels) in one loop, the last sum in
+    # the other.
+    assert coarse[0].lines[-1] == ("t1", "v11 * v17") and coarse[1].lines == (("t2", "t1 + 1"),)
+
+
 def test_booleans_are_recomputed_never_stored():
     condition = "x * 1.5 + 0.5 > 0"
     stages = split(f"mx.where({condition}, x * 3, x * 4) * 2 + mx.where({condition}, 1, 2)")

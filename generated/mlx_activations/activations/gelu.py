@@ -85,117 +85,109 @@ def _cpu_unsplit_kernel(x):
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_1(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    t1 = mx.abs(x)
+    v1 = mx.abs(x)
+    t1 = mx.minimum(v1, 37)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_2(x, t1):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.minimum(t1, 37)
-    v2 = mx.astype(v1, mx.float64)
-    v3 = v2 * v2
-    v4 = v3 / 2
-    v5 = mx.minimum(v4, 709)
-    t2 = mx.expm1(v5)
+    v1 = mx.astype(t1, mx.float64)
+    v2 = v1 * v1
+    v3 = v2 / 2
+    v4 = mx.minimum(v3, 709)
+    t2 = mx.expm1(v4)
     return t2
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_3(x, t1):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.minimum(t1, 37)
-    v2 = mx.astype(v1, mx.float64)
-    t3 = v2 * 0.7071067811865476
+    v1 = mx.astype(t1, mx.float64)
+    v2 = v1 * 0.7071067811865476
+    v3 = v2 - 3.5
+    v4 = v2 + 3.5
+    t3 = v3 / v4
     return t3
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_4(x, t3):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t3 - 3.5
-    v2 = t3 + 3.5
-    t4 = v1 / v2
-    return t4
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t4):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = (-0.28926504464932695) * t4
-    v2 = 0.1552936556088943 + v1
-    v3 = (-0.1613385316458032) * t4
-    v4 = 0.23313048170608738 + v3
-    v5 = t4 * t4
-    v6 = v4 * v5
-    t5 = v2 + v6
-    return t5
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t4):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t4 * t4
-    v2 = (-0.04543668598871934) * t4
+    v1 = t3 * t3
+    v2 = (-0.04543668598871934) * t3
     v3 = 0.094427802943324 + v2
-    v4 = (-0.0042426042529099045) * t4
+    v4 = (-0.0042426042529099045) * t3
     v5 = 0.01697680415346678 + v4
     v6 = v5 * v1
     v7 = v3 + v6
     v8 = v1 * v1
-    t6 = v7 * v8
-    return t6
+    t4 = v7 * v8
+    return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t4):
+def _cpu_stage_5(x, t3, t4):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t4 * t4
+    v1 = (-0.28926504464932695) * t3
+    v2 = 0.1552936556088943 + v1
+    v3 = (-0.1613385316458032) * t3
+    v4 = 0.23313048170608738 + v3
+    v5 = t3 * t3
+    v6 = v4 * v5
+    v7 = v2 + v6
+    t5 = v7 + t4
+    return t5
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_6(x, t3):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = t3 * t3
     v2 = v1 * v1
-    v3 = 0.0002894813739555474 * t4
+    v3 = 0.0002894813739555474 * t3
     v4 = 0.0002671758956409172 + v3
-    v5 = (-5.965226279201522e-06) * t4
+    v5 = (-5.965226279201522e-06) * t3
     v6 = (-0.00010755901962087863) + v5
     v7 = v6 * v1
     v8 = v4 + v7
-    v9 = (-6.496212616148814e-07) * t4
+    v9 = (-6.496212616148814e-07) * t3
     v10 = 1.2622560876018442e-05 + v9
     v11 = (-9.838548853867433e-07) * v1
     v12 = v10 + v11
     v13 = v12 * v2
-    t7 = v8 + v13
+    t6 = v8 + v13
+    return t6
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_7(x, t3):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = t3 * t3
+    v2 = v1 * v1
+    t7 = v2 * v2
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(x, t4):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t4 * t4
-    v2 = v1 * v1
-    t8 = v2 * v2
-    return t8
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_9(original, x, t1, t2, t5, t6, t7, t8):
+def _cpu_stage_8(original, x, t1, t2, t6, t7, t5):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.maximum(x, (-37))
     v2 = v1 / 2
     v3 = mx.abs(v1)
     v4 = v3 / 2
     v5 = v2 + v4
-    v6 = mx.minimum(t1, 37)
-    v7 = mx.astype(v6, mx.float64)
-    v8 = t2 + 1
-    v9 = mx.reciprocal(v8)
-    v10 = v7 * v9
-    v11 = t5 + t6
-    v12 = t7 * t8
-    v13 = v11 + v12
-    v14 = v10 * v13
-    v15 = v14 / 2
-    t9 = v5 - v15
-    return _checks.to_output(t9, original.dtype)
+    v6 = mx.astype(t1, mx.float64)
+    v7 = t2 + 1
+    v8 = mx.reciprocal(v7)
+    v9 = v6 * v8
+    v10 = t6 * t7
+    v11 = t5 + v10
+    v12 = v9 * v11
+    v13 = v12 / 2
+    t8 = v5 - v13
+    return _checks.to_output(t8, original.dtype)
 
 
 def _cpu_kernel(x):
@@ -207,11 +199,10 @@ def _cpu_kernel(x):
     t2 = _cpu_stage_2(x, t1)
     t3 = _cpu_stage_3(x, t1)
     t4 = _cpu_stage_4(x, t3)
-    t5 = _cpu_stage_5(x, t4)
-    t6 = _cpu_stage_6(x, t4)
-    t7 = _cpu_stage_7(x, t4)
-    t8 = _cpu_stage_8(x, t4)
-    return _cpu_stage_9(original, x, t1, t2, t5, t6, t7, t8)
+    t5 = _cpu_stage_5(x, t3, t4)
+    t6 = _cpu_stage_6(x, t3)
+    t7 = _cpu_stage_7(x, t3)
+    return _cpu_stage_8(original, x, t1, t2, t6, t7, t5)
 
 
 def gelu(x: mx.array) -> mx.array:
