@@ -46,6 +46,17 @@ def constructor_params(params) -> tuple[Param, ...]:
     return tuple(p for p in params if p.type not in ("array", "key") and not p.is_training_flag)
 
 
+def cpu_splittable(split_on_cpu: bool, axis: str, params) -> bool:
+    """Whether the kernel is split into stages for MLX's CPU (codegen/schedule.py): asked for,
+    element-wise, and with no structural parameter (an int or str changes the traced graph, so
+    those kernels stay whole); bools and keys never reach the kernel."""
+    return (
+        split_on_cpu
+        and axis == "none"
+        and all(p.type in ("float", "array", "bool", "key") for p in params)
+    )
+
+
 @dataclass(frozen=True)
 class RandomDraw:
     """A name bound per call: uniform in [low, high] per element when training, else a value."""

@@ -27,6 +27,7 @@ from .model import (
     SpecialCase,
     Spec,
     constructor_params,
+    cpu_splittable,
 )
 from .schema import (
     ACTIVATION,
@@ -602,11 +603,8 @@ class _Validator:
             inputs,
             helpers,
             "half" in data,
-            # As views.activation_view splits: no cpu formula, no structural parameters.
             "cpu" not in data
-            and bool(data.get("split_on_cpu", True))
-            and axis == "none"
-            and all(p.type in ("float", "array", "bool", "key") for p in params),
+            and cpu_splittable(bool(data.get("split_on_cpu", True)), axis, params),
         )
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         half = self.half_formula(data, path, declared, helpers)

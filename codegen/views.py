@@ -10,7 +10,15 @@ import ast
 from dataclasses import dataclass
 
 from . import pylit, schedule
-from .model import Activation, Helper, Module, Param, Spec, constructor_params
+from .model import (
+    Activation,
+    Helper,
+    Module,
+    Param,
+    Spec,
+    constructor_params,
+    cpu_splittable,
+)
 
 ANNOTATIONS = {
     "float": "float",
@@ -463,12 +471,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     # A user's array cannot be a cache key, and drawn values change on every call.
     preparable = floats and not drawn and all(p.type != "array" for p in tensor_params)
     kernel_args = [p.name for p in tensor_params] + drawn + once_names
-    # Structural parameters (ints, strs) change the traced graph; those kernels stay whole.
-    splittable = (
-        a.split_on_cpu
-        and a.axis == "none"
-        and all(p.type in ("float", "array") for p in tensor_params)
-    )
+    splittable = cpu_splittable(a.split_on_cpu, a.axis, a.params)
 
     def formula_args(compute: str) -> str:
         """What a kernel passes to its formula: the inputs in the compute dtype, then the rest."""
