@@ -342,7 +342,6 @@ class ActivationView:
     domain: str | None  # a condition on x, as source: where gradients are tested
     special_cases: list[tuple[str, str]]  # (condition on the checked parameters, implementation)
     special_halves: list[str | None]  # each one's formula for half inputs on a GPU, if any
-    special_cpus: list[bool]  # whether each one has a cpu formula of its own (its CPU split's)
     special_guard: str  # what must hold too before a special case serves: "" or "... and "
     special_values: list[dict]  # for each special case, parameter values that meet it
 
@@ -581,7 +580,6 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             for c in a.special_cases
         ],
         special_halves=[pylit.expression(c.half) if c.half else None for c in a.special_cases],
-        special_cpus=[c.cpu is not None for c in a.special_cases],
         special_values=[_meeting(c.when) for c in a.special_cases],
         special_guard=_special_guard(a),
         exports=[a.name]
