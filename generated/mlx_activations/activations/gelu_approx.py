@@ -8,6 +8,7 @@ import mlx.core as mx
 from .. import _checks
 from .._helpers import (
     times_sigmoid,
+    half_far_times_sigmoid,
     sigmoid_error_factor,
     sigmoid_wide,
     sum_error,
@@ -47,9 +48,7 @@ def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
     u = x * 1.5957691216057308 + x * x * (x * 0.07135481627260025)
-    return mx.where(
-        x < -9.5, mx.maximum(x, -3.4028234663852886e38) * 4.248354255291589e-18, x
-    ) * mx.sigmoid(u + mx.where(x < -9.5, 40, 0))
+    return half_far_times_sigmoid(x, u, x < -9.5)
 
 
 @partial(mx.compile, shapeless=True)

@@ -6,7 +6,13 @@ from functools import partial
 import mlx.core as mx
 
 from .. import _checks
-from .._helpers import times_sigmoid, sigmoid_error_factor, times_sigmoid_wide, scaled_error
+from .._helpers import (
+    times_sigmoid,
+    half_far_times_sigmoid,
+    sigmoid_error_factor,
+    times_sigmoid_wide,
+    scaled_error,
+)
 
 __all__ = ["gelu_fast_approx"]
 
@@ -29,11 +35,7 @@ def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
     far = x < -47
-    return (
-        mx.maximum(x, -3.4028234663852886e38)
-        * mx.where(far, 4.248354255291589e-18, 1)
-        * mx.sigmoid(x * 1.702 + mx.where(far, 40, 0))
-    )
+    return half_far_times_sigmoid(x, x * 1.702, far)
 
 
 @partial(mx.compile, shapeless=True)
