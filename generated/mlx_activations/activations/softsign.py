@@ -14,7 +14,7 @@ __all__ = ["softsign", "Softsign", "soft_sign"]
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
     ratio = x / (1 + mx.abs(x))
-    return mx.where(ratio != ratio, mx.where(x == x, mx.sign(x), x), ratio)
+    return mx.where(ratio == ratio, ratio, mx.where(x > 0, 1.0, mx.where(x < 0, -1.0, x)))
 
 
 @partial(mx.compile, shapeless=True)
