@@ -28,10 +28,8 @@ def _formula(x):
     far = (half_square > 60) * (x < 0) > 0
     exponent = mx.where(far, 44.361419677734375 - half_square, -half_square)
     exponent_low = mx.where(far, -1.2189787519729715e-07, 0) - square_error(magnitude) / 2
-    tail = (
-        0.3989422804014327
-        * mills_ratio(mx.maximum(magnitude * 0.7071067811865476, 0.5))
-        * exp_with_error(exponent, exponent_low)
+    tail = mills_ratio(mx.maximum(magnitude * 0.7071067811865476, 0.5)) * (
+        0.3989422804014327 * exp_with_error(exponent, exponent_low)
     )
     near_zero = magnitude < 0.7071067811865476
     small = mx.minimum(mx.maximum(x, -0.7071067811865476), 0.7071067811865476)
