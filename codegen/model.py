@@ -57,6 +57,13 @@ def cpu_splittable(split_on_cpu: bool, axis: str, params) -> bool:
     )
 
 
+def special_cases_splittable(split_on_cpu: bool, axis: str, params, has_cpu_formula: bool) -> bool:
+    """Whether the special cases get CPU kernels of their own (split as the kernel is, from their
+    cpu formula where they give one): not beside the activation's cpu formula, which serves every
+    parameter value on the CPU and leaves the special cases to a GPU."""
+    return not has_cpu_formula and cpu_splittable(split_on_cpu, axis, params)
+
+
 @dataclass(frozen=True)
 class RandomDraw:
     """A name bound per call: uniform in [low, high] per element when training, else a value."""

@@ -27,7 +27,7 @@ from .model import (
     SpecialCase,
     Spec,
     constructor_params,
-    cpu_splittable,
+    special_cases_splittable,
 )
 from .schema import (
     ACTIVATION,
@@ -603,8 +603,9 @@ class _Validator:
             inputs,
             helpers,
             "half" in data,
-            "cpu" not in data
-            and cpu_splittable(bool(data.get("split_on_cpu", True)), axis, params),
+            special_cases_splittable(
+                bool(data.get("split_on_cpu", True)), axis, params, "cpu" in data
+            ),
         )
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         half = self.half_formula(data, path, declared, helpers)

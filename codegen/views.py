@@ -18,6 +18,7 @@ from .model import (
     Spec,
     constructor_params,
     cpu_splittable,
+    special_cases_splittable,
 )
 
 ANNOTATIONS = {
@@ -471,6 +472,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     preparable = floats and not drawn and all(p.type != "array" for p in tensor_params)
     kernel_args = [p.name for p in tensor_params] + drawn + once_names
     splittable = cpu_splittable(a.split_on_cpu, a.axis, a.params)
+    special_splittable = special_cases_splittable(
+        a.split_on_cpu, a.axis, a.params, a.cpu is not None
+    )
 
     def formula_args(compute: str) -> str:
         """What a kernel passes to its formula: the inputs in the compute dtype, then the rest."""
@@ -499,7 +503,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
                 f"_cpu_special_{i}_stage_",
                 coarse=a.coarse_split,
             )
-            if splittable and a.cpu is None  # with a cpu formula, special cases serve a GPU
+            if special_splittable
             else []
         )
         for i, c in enumerate(a.special_cases)
