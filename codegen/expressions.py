@@ -22,7 +22,7 @@ from .diagnostics import did_you_mean
 MX_FUNCTIONS = frozenset(
     """abs maximum minimum clip where exp expm1 log log1p log2 tanh sigmoid erf erfinv sqrt rsqrt
     square sign max min sum logsumexp softmax stop_gradient isnan isinf isfinite full ones_like
-    zeros_like reciprocal negative floor ceil cosh sinh cos sin arctan logaddexp power
+    zeros_like reciprocal negative floor ceil round cosh sinh cos sin arctan logaddexp power
     contiguous""".split()
 )
 # mpmath functions and constants a reference may use.

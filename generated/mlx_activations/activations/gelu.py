@@ -7,14 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import (
-    exp_with_error,
-    exp_neg_wide,
-    erfcx_wide,
-    square_error,
-    erf_small,
-    mills_ratio,
-)
+from .._helpers import exp_neg_wide, erfcx_wide
 from .gelu_approx import gelu_approx
 from .gelu_fast_approx import gelu_fast_approx
 
@@ -23,19 +16,48 @@ __all__ = ["gelu", "GELU"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    magnitude = mx.minimum(mx.abs(x), 14)
-    half_square = magnitude * magnitude / 2
-    far = (half_square > 60) * (x < 0) > 0
-    exponent = mx.where(far, 44.361419677734375 - half_square, -half_square)
-    exponent_low = mx.where(far, -1.2189787519729715e-07, 0) - square_error(magnitude) / 2
-    tail = mills_ratio(mx.maximum(magnitude * 0.7071067811865476, 0.5)) * (
-        0.3989422804014327 * exp_with_error(exponent, exponent_low)
+    magnitude = mx.minimum(mx.maximum(x, -x), 14)
+    near = (
+        (
+            (
+                (
+                    (
+                        (
+                            (-4.515039410568633e-06 * magnitude + 6.79591685116554e-05) * magnitude
+                            + -0.0004269860324094682
+                        )
+                        * magnitude
+                        + 0.0013156247635384838
+                    )
+                    * magnitude
+                    + -0.00020353601973067958
+                )
+                * magnitude
+                + -0.019123749459912992
+            )
+            * magnitude
+            + 0.10900550454904694
+        )
+        * magnitude
+        + -0.36338451686238826
+    ) * magnitude + 0.7978791515233216
+    far = (
+        (-0.0004003303573340457 * magnitude + 1.010300830849005)
+        * (magnitude + 0.07826813791592488)
+        * (mx.square(magnitude + 2.3059586416137563) + 6.135857546647067)
+        / (
+            (magnitude + 0.08216406203396137)
+            * (magnitude + 2.01504356020217)
+            * (mx.square(magnitude + 1.3740559609022145) + 5.2099555419489985)
+        )
     )
-    near_zero = magnitude < 0.7071067811865476
-    small = mx.minimum(mx.maximum(x, -0.7071067811865476), 0.7071067811865476)
-    central = small * (0.5 + erf_small(small * 0.7071067811865476) / 2)
-    outer = x / 2 + mx.abs(x) / 2 - tail * mx.where(far, 5.421010862427522e-20, 1)
-    return mx.where(x < -14, 0, central * near_zero + outer * (1 - near_zero))
+    ratio = magnitude / (magnitude + mx.where(magnitude < 1.5, near, far))
+    grown = 1 + mx.expm1((mx.square(mx.stop_gradient(mx.round(x * 64))) + 7528) * 0.0001220703125)
+    scaled = magnitude * 64
+    whole = mx.stop_gradient(mx.round(scaled))
+    low = mx.expm1((scaled - whole) * ((scaled + whole) * -0.0001220703125))
+    tail = ratio / grown
+    return mx.maximum(x, 0) - tail - tail * low
 
 
 @partial(mx.compile, shapeless=True)
