@@ -129,6 +129,14 @@ def log1p_exp_neg_abs(x):
     return mx.log1p(exp_neg_abs(x))
 
 
+def row_sum(v, axis):
+    r"""The sum along axis of non-negative float32 terms, within about an ULP whatever the row's length: MLX's float32 sum of a row of 4096 terms was up to 159 ULP off on the CPU. Each term is split at a power of two q with 2^24 q above twice the rough sum: the high parts are multiples of q, so every partial sum of them is exact, and the low parts, below q / 2, add an error of their own sum's size times 2^-24. Three reductions instead of one; the derivative is 1 in every term (the high parts carry none, the low parts all of it)."""
+    rough = mx.sum(v, axis=axis, keepdims=True)
+    quantum = mx.stop_gradient(mx.power(2.0, mx.floor(mx.log2(mx.maximum(rough, 1e-30))) - 22))
+    high = mx.stop_gradient(mx.round(v / quantum) * quantum)
+    return mx.sum(high, axis=axis, keepdims=True) + mx.sum(v - high, axis=axis, keepdims=True)
+
+
 def sum_error(a, b):
     r"""The rounding error of a + b (Knuth's TwoSum, exact for any order of magnitudes): a + b == fl(a + b) + sum_error(a, b). 0 where the sum is not finite."""
     total = a + b

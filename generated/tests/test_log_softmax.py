@@ -89,6 +89,10 @@ def test_rows_of_an_empty_batch_give_an_empty_result():
     assert FUNCTION(mx.zeros((0, 3)), axis=-1).shape == (0, 3)
 
 
+def test_float32_rows_of_4096_match_reference():
+    support.check_long_rows(FUNCTION, reference, "float32", TOLERANCE["float32"])
+
+
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_keeps_the_input_dtype(dtype):
     x = support.sample(AXIS_RULE).astype(support.DTYPES[dtype])

@@ -89,6 +89,10 @@ def test_rows_of_an_empty_batch_give_an_empty_result():
     assert FUNCTION(mx.zeros((0, 3)), axis=-1).shape == (0, 3)
 
 
+def test_float32_rows_of_4096_match_reference():
+    support.check_long_rows(FUNCTION, reference, "float32", TOLERANCE["float32"])
+
+
 @pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
 def test_half_precision_rows_of_4096_sum_to_one(dtype):
     support.check_sums_to_one(FUNCTION, dtype, {})

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_with_error, exp_neg_wide, sum_error
+from .._helpers import exp_with_error, exp_neg_wide, row_sum, sum_error
 
 __all__ = ["log_softmax", "LogSoftmax"]
 
@@ -22,9 +22,9 @@ def _formula(x, axis):
     scaled = exp_with_error(mx.where(far, shifted + 44.375, shifted), shift_low) * mx.where(
         far, 0.986511354045, 1.8446744073709552e19
     )
-    others = mx.sum(
-        scaled - at_max * 1.8446744073709552e19, axis=axis, keepdims=True
-    ) * 5.421010862427522e-20 + (mx.sum(at_max, axis=axis, keepdims=True) - 1)
+    others = row_sum(scaled - at_max * 1.8446744073709552e19, axis) * 5.421010862427522e-20 + (
+        mx.sum(at_max, axis=axis, keepdims=True) - 1
+    )
     row_term = mx.contiguous(mx.log1p(others))
     return shifted - row_term + shift_low
 
@@ -60,10 +60,7 @@ def _cpu_formula(x, axis):
     # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
     top = mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
     at_max = x == top
-    terms = (
-        mx.astype(exp_neg_wide(mx.astype(top, mx.float64) - mx.astype(x, mx.float64)), mx.float32)
-        - at_max
-    )
+    terms = exp_neg_wide(mx.astype(top, mx.float64) - mx.astype(x, mx.float64)) - at_max
     others = mx.sum(terms, axis=axis, keepdims=True) + (
         mx.sum(at_max, axis=axis, keepdims=True) - 1
     )

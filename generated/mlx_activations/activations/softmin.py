@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_with_error, exp_neg_wide, sum_error
+from .._helpers import exp_with_error, exp_neg_wide, row_sum, sum_error
 
 __all__ = ["softmin", "Softmin"]
 
@@ -16,7 +16,7 @@ def _formula(x, axis):
     # The spec's implementation, evaluated in the compute dtype.
     bottom = mx.stop_gradient(mx.min(x, axis=axis, keepdims=True))
     e = exp_with_error(bottom - x, sum_error(bottom, -x))
-    return e / mx.sum(e, axis=axis, keepdims=True)
+    return e / row_sum(e, axis)
 
 
 @partial(mx.compile, shapeless=True)
@@ -40,9 +40,7 @@ def _half_kernel(x, axis):
 def _cpu_formula(x, axis):
     # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
     bottom = mx.stop_gradient(mx.min(x, axis=axis, keepdims=True))
-    e = mx.astype(
-        exp_neg_wide(mx.astype(x, mx.float64) - mx.astype(bottom, mx.float64)), mx.float32
-    )
+    e = exp_neg_wide(mx.astype(x, mx.float64) - mx.astype(bottom, mx.float64))
     return e / mx.sum(e, axis=axis, keepdims=True)
 
 
