@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test lint accuracy bench docs docs-check clean
+.PHONY: generate check test lint accuracy audit bench docs docs-check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required (set PYTHON=...)"; exit 1; }
@@ -59,6 +59,10 @@ docs-check: docs
 ## accuracy: measure max ULP per activation and dtype (and mlx.nn's) into measure/results/
 accuracy: $(STAMP)
 	$(PY) -m measure.accuracy
+
+## audit: a dense sweep of every element-wise float32 formula for error spikes between grid points
+audit: $(STAMP)
+	PYTHONPATH=generated/tests $(PY) -m measure.audit
 
 ## bench: count the kernels of every activation, and time it against mlx.nn on the CPU, into measure/results/
 bench: $(STAMP)
