@@ -15,7 +15,7 @@ roots lie off [0, 14], so every factor keeps its sign). An error of h moves T by
 h / (m + h) of it, at most 1 near m = 0 and 0.005 at m = 14, so both are fitted in that weighted
 sense: linearised least squares on Chebyshev nodes with Lawson's reweighting, against mpmath.
 
-Run: .venv/bin/python -m tools.fit_gelu   (needs numpy, which `pip install -e '.[docs]'` brings)
+Run: .venv/bin/python -m tools.fit_gelu
 """
 
 from __future__ import annotations
