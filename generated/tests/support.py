@@ -168,6 +168,12 @@ def reference_errors(
     return errors_in_ulp(inputs, got, want, dtype, tolerance)
 
 
+def _assert_none_wrong(failures, what: str):
+    assert not failures, f"{len(failures)} wrong values ({what}); first: " + "; ".join(
+        f"x={float(i)!r} got {g!r} want {w!r} ({why})" for i, g, w, why in failures[:8]
+    )
+
+
 def check_reference(
     function, reference, axis_rule, dtype, params, defaults, array_params, tolerance
 ):
@@ -175,10 +181,7 @@ def check_reference(
     worst, worst_at, failures = reference_errors(
         function, reference, axis_rule, dtype, params, defaults, array_params, tolerance
     )
-    assert not failures, (
-        f"{len(failures)} wrong values ({dtype}, {params}, tolerance {tolerance} ULP); first: "
-        + "; ".join(f"x={float(i)!r} got {g!r} want {w!r} ({why})" for i, g, w, why in failures[:8])
-    )
+    _assert_none_wrong(failures, f"{dtype}, {params}, tolerance {tolerance} ULP")
     return worst, worst_at
 
 
@@ -400,9 +403,7 @@ def check_long_rows(function, reference, dtype, tolerance):
         flat += outputs
         want += [float(reference(x=v, row=row)) for v in row]
     _, _, failures = errors_in_ulp(inputs, flat, want, dtype, tolerance)
-    assert not failures, f"{len(failures)} wrong values ({dtype}); first: " + "; ".join(
-        f"x={float(i)!r} got {g!r} want {w!r} ({why})" for i, g, w, why in failures[:8]
-    )
+    _assert_none_wrong(failures, dtype)
 
 
 def check_sums_to_one(function, dtype, call):
