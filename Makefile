@@ -62,7 +62,7 @@ accuracy: $(STAMP)
 
 ## audit: a dense sweep of every element-wise float32 formula for error spikes between grid points
 audit: $(STAMP)
-	PYTHONPATH=generated/tests $(PY) -m measure.audit
+	$(PY) -m measure.audit
 
 ## bench: count the kernels of every activation, and time it against mlx.nn on the CPU, into measure/results/
 bench: $(STAMP)

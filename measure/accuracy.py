@@ -62,6 +62,15 @@ def measure(function, test, dtype: str, params: dict, values: list[float] | None
     return worst, (float(worst_at) if worst_at is not None else None), len(failures)
 
 
+def activation_tests():
+    """The generated test module of every activation, in name order: its FUNCTION, reference,
+    PARAM_SETS, DEFAULTS, TOLERANCE and call_args."""
+    for path in sorted((ROOT / "generated" / "tests").glob("test_*.py")):
+        test = importlib.import_module(path.stem)
+        if hasattr(test, "FUNCTION"):
+            yield test
+
+
 def run_portable(test, run):
     """The measurement with the portable formula: the one a GPU computes, run on the CPU."""
     with as_on("gpu"):
@@ -74,10 +83,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     values = dense_values(args.points)
     rows = []
-    for path in sorted((ROOT / "generated" / "tests").glob("test_*.py")):
-        test = importlib.import_module(path.stem)
-        if not hasattr(test, "FUNCTION"):
-            continue
+    for test in activation_tests():
         name = test.FUNCTION.__name__
         for params in test.PARAM_SETS:
             for dtype in support.DTYPES:

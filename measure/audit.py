@@ -15,17 +15,15 @@ points around x = -1.3 to find, more than this spreads over the whole range.
 from __future__ import annotations
 
 import argparse
-import importlib
 import math
 import sys
 from datetime import date
-from pathlib import Path
 
 import mlx.core as mx
 import numpy as np
 from mpmath import mp
 
-from .accuracy import ROOT, RESULTS, support
+from .accuracy import RESULTS, activation_tests, support
 from .kernels import as_on
 
 STRETCHES = 256  # the input range is cut into this many runs of points
@@ -74,7 +72,7 @@ def ulps(got: np.ndarray, want: np.ndarray) -> np.ndarray:
 def audit(test, params: dict, xs: np.ndarray) -> list[tuple[str, float, float]]:
     """(formula, worst ULP against mpmath, where) for each formula the activation has."""
     extra = support.reference_params(test.DEFAULTS | params)
-    call = {k: (mx.array(v) if k in test.ARRAY_PARAMS else v) for k, v in params.items()}
+    call = test.call_args(params)
     names = test.reference.__globals__
     saved, names["mp"] = names.get("mp"), _Float64()
     try:
@@ -115,9 +113,8 @@ def main(argv=None) -> int:
         "|---|---|---|---|---|---|",
     ]
     over = 0
-    for path in sorted((ROOT / "generated" / "tests").glob("test_*.py")):
-        test = importlib.import_module(path.stem)
-        if not hasattr(test, "FUNCTION") or test.AXIS_RULE != "none":
+    for test in activation_tests():
+        if test.AXIS_RULE != "none":
             continue
         name = test.FUNCTION.__name__
         if args.only and name not in args.only:
