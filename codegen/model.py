@@ -155,6 +155,7 @@ class Activation:
     exact: bool = False  # the result is an input or parameter value: no float32 round trip
     split_on_cpu: bool = True  # false: one fused kernel on the CPU too (codegen/schedule.py)
     coarse_split: bool = False  # true: cut the CPU split at whole subexpressions (schedule.py)
+    convert_half_on_cpu: bool = False  # true: half inputs reach the CPU's kernel as float32
     cpu: Formula | None = None  # replaces the implementation on the CPU (split as one is)
     half: Formula | None = None  # replaces it for float16 and bfloat16 inputs on a GPU
 

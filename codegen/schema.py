@@ -303,6 +303,14 @@ ACTIVATION = Shape(
             " ends a kernel at each select that branches) measured slower. Default true.",
         ),
         Field(
+            "convert_half_on_cpu",
+            "bool",
+            "true: on the CPU, half inputs are converted to float32 by a pass of their own and the"
+            " result rounded back by another, around the cpu formula's float32 loop (MLX's CPU"
+            " loops that convert half values are not vectorized, so their selects branch). Needs a"
+            " cpu formula and split_on_cpu: false. Default false.",
+        ),
+        Field(
             "coarse_split",
             "bool",
             "true: where the CPU split meets an operation deeper than MLX's fuser looks, it stores"

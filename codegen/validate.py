@@ -608,6 +608,15 @@ class _Validator:
             ),
         )
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
+        if data.get("convert_half_on_cpu") and (
+            "cpu" not in data or data.get("split_on_cpu", True) or data.get("exact")
+        ):
+            self.error(
+                path + ("convert_half_on_cpu",),
+                "convert_half_on_cpu needs a cpu formula and split_on_cpu: false (a split"
+                " converts half inputs once already), and not exact (nothing is converted there)",
+                at_key=True,
+            )
         half = self.half_formula(data, path, declared, helpers)
         if self.items(data, "module_aliases") and module is None:
             self.error(path + ("module_aliases",), f"{name} has no Module to give other names")
@@ -635,6 +644,7 @@ class _Validator:
             exact=bool(data.get("exact", False)),
             split_on_cpu=bool(data.get("split_on_cpu", True)),
             coarse_split=bool(data.get("coarse_split", False)),
+            convert_half_on_cpu=bool(data.get("convert_half_on_cpu", False)),
             cpu=cpu,
             half=half,
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),

@@ -220,6 +220,12 @@ CASES = {
         ),
         "spec/activations.yaml:31:16: error: parameter name 'row' is reserved",
     ),
+    "convert_half_on_cpu where the CPU's kernel is split": (
+        ("    module: ScaledReLU\n", "    module: ScaledReLU\n    convert_half_on_cpu: true\n"),
+        "spec/activations.yaml:16:5: error: convert_half_on_cpu needs a cpu formula and"
+        " split_on_cpu: false (a split converts half inputs once already), and not exact"
+        " (nothing is converted there)",
+    ),
     "a half formula's own_dtype that is not a boolean": (
         (
             '      implementation: "twice(mx.sigmoid(x)) / 4"',

@@ -23,7 +23,7 @@ TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 @pytest.fixture(autouse=True, params=["as on the CPU", "as on a GPU"])
 def formula(request, monkeypatch):
-    # MLX's CPU and a GPU compute different formulas (the half formula for half inputs on a GPU):
+    # MLX's CPU and a GPU compute different formulas (the spec's cpu formula on the CPU) (the half formula for half inputs on a GPU):
     # every test checks both, on the CPU.
     if request.param == "as on a GPU":
         monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
@@ -91,17 +91,6 @@ def test_signature_and_defaults():
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
-@pytest.mark.parametrize("dtype", list(support.DTYPES))
-@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
-def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = support.grid_and_sample(AXIS_RULE, dtype)
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
-    split = FUNCTION(x, **call_args(params))
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
-    monkeypatch.setattr(IMPLEMENTATION._checks, "is_half", lambda x: False)  # the fused _kernel
-    assert support.same(split, FUNCTION(x, **call_args(params)))
-
-
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 
@@ -128,8 +117,6 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch, formula):
         x = mx.random.normal(lead + shape, key=mx.random.key(sum(traces.values())))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    for driver in ["_cpu_kernel"]:  # the CPU split's drivers, not compiled, convert on every call
-        traces.pop(driver, None)
     assert traces and max(traces.values()) == 1, traces
 
 

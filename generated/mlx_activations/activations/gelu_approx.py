@@ -57,7 +57,7 @@ def _half_kernel(x):
 
 
 def _cpu_formula(x):
-    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     wide = mx.astype(mx.clip(x, -20, 20), mx.float64)
     return mx.maximum(x, -20) * sigmoid_wide(
         wide * (1.5957691216057308 + 0.07135481627260025 * wide * wide)

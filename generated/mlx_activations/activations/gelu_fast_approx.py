@@ -44,7 +44,7 @@ def _half_kernel(x):
 
 
 def _cpu_formula(x):
-    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     wide = mx.astype(x, mx.float64)
     return times_sigmoid_wide(wide, 1.702 * wide)
 

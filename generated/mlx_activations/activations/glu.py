@@ -42,7 +42,7 @@ def _half_kernel(a, b):
 
 
 def _cpu_formula(a, b):
-    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     u = mx.astype(b, mx.float64)
     tail = mx.reciprocal(2 + mx.expm1(mx.minimum(mx.maximum(-u, u), 709)))
     positive = b >= 0

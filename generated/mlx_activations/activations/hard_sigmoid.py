@@ -22,29 +22,24 @@ def _kernel(x):
     return _checks.to_output(_formula(_checks.to_compute(x)), x.dtype)
 
 
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = x + 3
-    v2 = v1 / 6
-    t1 = mx.maximum(v2, 0)
-    return t1
+def _cpu_whole_formula(x):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
+    ramp = (x + 3) / 6
+    return mx.where(ramp <= 0, 0, mx.where(ramp >= 1, 1, ramp))
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(original, x, t1):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    t2 = mx.minimum(t1, 1)
-    return _checks.to_output(t2, original.dtype)
+def _cpu_whole_kernel(x):
+    return _checks.to_output(_cpu_whole_formula(_checks.to_compute(x)), x.dtype)
 
 
 def _cpu_kernel(x):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    # The input is converted once, before the stages, so that autodiff sums the stages'
-    # derivatives in float32 (each stage given a half input would round its own to half).
-    original, x = x, _checks.to_compute(x)
-    t1 = _cpu_stage_1(x)
-    return _cpu_stage_2(original, x, t1)
+    # Half inputs converted to float32 by a pass of their own and rounded back by another, the
+    # same single rounding: MLX's CPU loops that convert half values are not vectorized, so
+    # their selects branch (convert_half_on_cpu).
+    if _checks.is_half(x):
+        return _cpu_whole_kernel(x.astype(mx.float32)).astype(x.dtype)
+    return _cpu_whole_kernel(x)
 
 
 def hard_sigmoid(x: mx.array) -> mx.array:

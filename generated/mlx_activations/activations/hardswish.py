@@ -33,38 +33,24 @@ def _half_kernel(x):
     return _checks.to_output(_half_formula(_checks.to_compute(x)), x.dtype)
 
 
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = x + 3
-    v2 = v1 * 0.16666666666666666
-    t1 = mx.maximum(v2, 0)
-    return t1
+def _cpu_whole_formula(x):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
+    gate = (x + 3) * (1 / 6)
+    return mx.where(gate <= 0, 0, mx.where(gate >= 1, 1, gate)) * mx.where(x <= -3, -3, x)
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    t2 = mx.minimum(t1, 1)
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(original, x, t2):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.maximum(x, (-3))
-    t3 = t2 * v1
-    return _checks.to_output(t3, original.dtype)
+def _cpu_whole_kernel(x):
+    return _checks.to_output(_cpu_whole_formula(_checks.to_compute(x)), x.dtype)
 
 
 def _cpu_kernel(x):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    # The input is converted once, before the stages, so that autodiff sums the stages'
-    # derivatives in float32 (each stage given a half input would round its own to half).
-    original, x = x, _checks.to_compute(x)
-    t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1)
-    return _cpu_stage_3(original, x, t2)
+    # Half inputs converted to float32 by a pass of their own and rounded back by another, the
+    # same single rounding: MLX's CPU loops that convert half values are not vectorized, so
+    # their selects branch (convert_half_on_cpu).
+    if _checks.is_half(x):
+        return _cpu_whole_kernel(x.astype(mx.float32)).astype(x.dtype)
+    return _cpu_whole_kernel(x)
 
 
 def hardswish(x: mx.array) -> mx.array:

@@ -52,7 +52,7 @@ def _half_kernel(x):
 
 
 def _cpu_formula(x):
-    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     wide = mx.astype(mx.maximum(x, -800), mx.float64)
     t = exp_neg_wide(mx.maximum(-wide, wide))
     positive = wide >= 0

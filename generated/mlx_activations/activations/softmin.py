@@ -38,7 +38,7 @@ def _half_kernel(x, axis):
 
 
 def _cpu_formula(x, axis):
-    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     bottom = mx.stop_gradient(mx.min(x, axis=axis, keepdims=True))
     e = exp_neg_wide(mx.astype(x, mx.float64) - mx.astype(bottom, mx.float64))
     return e / mx.sum(e, axis=axis, keepdims=True)

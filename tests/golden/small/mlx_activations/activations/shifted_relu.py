@@ -23,7 +23,7 @@ def _kernel(x, shift, negated):
 
 
 def _cpu_formula(x, shift, negated):
-    # The spec's cpu formula, which MLX's CPU computes instead of _formula (float64 is cheap there).
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     wide = mx.astype(x, mx.float64)
     return mx.maximum(wide - shift, 0)
 
