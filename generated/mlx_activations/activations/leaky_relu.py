@@ -13,7 +13,7 @@ __all__ = ["leaky_relu", "LeakyReLU"]
 
 def _formula(x, negative_slope, floor):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x >= 0, 1, negative_slope) * mx.maximum(x, floor)
+    return mx.where(x >= 0, 1, negative_slope) * mx.where(x < floor, floor, x)
 
 
 @partial(mx.compile, shapeless=True)

@@ -13,7 +13,7 @@ __all__ = ["prelu", "PReLU"]
 
 def _formula(x, alpha, floor):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(x >= 0, 1, alpha) * mx.maximum(x, floor)
+    return mx.where(x >= 0, 1, alpha) * mx.where(x < floor, floor, x)
 
 
 @partial(mx.compile, shapeless=True)

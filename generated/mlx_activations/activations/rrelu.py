@@ -14,7 +14,7 @@ __all__ = ["rrelu", "RReLU"]
 def _formula(x, lower, upper, slope):
     # The spec's implementation, evaluated in the compute dtype.
     floor = mx.where(slope == 0, -3.4028234663852886e38, -1e39)
-    return mx.where(x >= 0, 1, slope) * mx.maximum(x, floor)
+    return mx.where(x >= 0, 1, slope) * mx.where(x < floor, floor, x)
 
 
 @partial(mx.compile, shapeless=True)
