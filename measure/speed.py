@@ -64,17 +64,30 @@ def every() -> list[str]:
     return [n for n in act.__all__ if n[0].islower() and getattr(act, n).__name__ == n]
 
 
+# Rounds enough for a quarter of a second of each run, so that the medians of millisecond rows
+# are not left to a handful of samples (their ratios moved by 0.3 between runs of 15 rounds).
+ROUND_SECONDS, MAX_ROUNDS = 0.25, 400
+
+
 def median_seconds(runs: list, repeats: int, warmup: int = 2) -> list[float | None]:
     """The median time of each run (None for a run a library lacks), timed in turns (one call of
     each per round), so that all see the same state of the machine: on the CPU the cost of an
-    intermediate array depends on what the allocator holds, which drifts as a process runs."""
+    intermediate array depends on what the allocator holds, which drifts as a process runs. Each
+    round starts with the next run, so that none is always the first after another's work.
+    At least `repeats` rounds, more for fast runs (ROUND_SECONDS)."""
     present = [run for run in runs if run]
     for run in present:
         for _ in range(warmup):
             run()
     times = {id(run): [] for run in present}
-    for _ in range(repeats):
-        for run in present:
+    rounds = repeats
+    for index in range(MAX_ROUNDS):
+        if index == repeats:
+            slowest = max(statistics.median(t) for t in times.values())
+            rounds = max(repeats, min(MAX_ROUNDS, int(ROUND_SECONDS / slowest)))
+        if index >= rounds:
+            break
+        for run in present[index % len(present) :] + present[: index % len(present)]:
             start = time.perf_counter()
             run()
             times[id(run)].append(time.perf_counter() - start)

@@ -60,7 +60,7 @@ def _cpu_formula(x, axis):
     # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     top = mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
     at_max = x == top
-    terms = exp_neg_wide(mx.astype(top, mx.float64) - mx.astype(x, mx.float64)) - at_max
+    terms = exp_neg_wide(mx.astype(top, mx.float64) + mx.astype(-x, mx.float64)) - at_max
     others = mx.sum(terms, axis=axis, keepdims=True) + (
         mx.sum(at_max, axis=axis, keepdims=True) - 1
     )

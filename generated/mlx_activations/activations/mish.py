@@ -53,12 +53,15 @@ def _half_kernel(x):
 
 def _cpu_formula(x):
     # The spec's cpu formula, which MLX's CPU computes instead of _formula.
-    wide = mx.astype(mx.maximum(x, -800), mx.float64)
-    t = exp_neg_wide(mx.maximum(-wide, wide))
-    positive = wide >= 0
-    numerator = t * (t + 2) + positive * (1 - t * t)
-    rest = 2 + positive * (2 * t * t - 2)
-    return wide * numerator / (numerator + rest)
+    t = exp_neg_wide(mx.astype(mx.minimum(mx.abs(x), 800), mx.float64))
+    positive = x >= 0
+    t_squared = t * t
+    numerator = mx.where(positive, 1, t_squared) + 2 * t
+    return (
+        mx.astype(mx.maximum(x, -800), mx.float64)
+        * numerator
+        / (numerator + 2 * mx.where(positive, t_squared, 1))
+    )
 
 
 @partial(mx.compile, shapeless=True)
