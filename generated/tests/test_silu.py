@@ -102,17 +102,6 @@ def test_signature_and_defaults():
 
 
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
-@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
-def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = support.grid_and_sample(AXIS_RULE, dtype)
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
-    split = FUNCTION(x, **call_args(params))
-    # The cpu formula compiled whole.
-    monkeypatch.setattr(IMPLEMENTATION, "_cpu_kernel", IMPLEMENTATION._cpu_unsplit_kernel)
-    assert support.same(split, FUNCTION(x, **call_args(params)))
-
-
-@pytest.mark.parametrize("dtype", list(support.DTYPES))
 @pytest.mark.parametrize("values", [{"beta": 1.0}], ids=str)
 def test_special_case_gives_the_general_results(dtype, values):
     x = support.grid_and_sample(AXIS_RULE, dtype)
@@ -160,8 +149,6 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch, formula):
         x = mx.random.normal(lead + shape, key=mx.random.key(sum(traces.values())))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    for driver in ["_cpu_kernel"]:  # the CPU split's drivers, not compiled, convert on every call
-        traces.pop(driver, None)
     assert traces and max(traces.values()) == 1, traces
 
 

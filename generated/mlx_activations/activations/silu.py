@@ -50,49 +50,17 @@ def _half_kernel(x, beta, beta_high, beta_low):
     )
 
 
-def _cpu_unsplit_formula(x, beta, beta_high, beta_low):
-    # The spec's cpu formula in one compiled function, which the CPU's stages below must match
-    # bit for bit (the generated tests compare them); MLX's CPU runs the stages.
+def _cpu_formula(x, beta, beta_high, beta_low):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     wide = mx.astype(x, mx.float64)
     return times_sigmoid_wide(wide, beta * mx.clip(wide, -1e262, 1e262))
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_unsplit_kernel(x, beta, beta_high, beta_low):
-    return _checks.to_output(
-        _cpu_unsplit_formula(_checks.to_compute(x), beta, beta_high, beta_low), x.dtype
-    )
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.astype(x, mx.float64)
-    t1 = mx.clip(v1, (-1e262), 1e262)
-    return t1
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_2(original, x, beta, t1):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.astype(x, mx.float64)
-    v2 = mx.clip(v1, (-1e262), 1e262)
-    v3 = beta * t1
-    v4 = -v3
-    v5 = mx.minimum(v4, 709)
-    v6 = mx.expm1(v5)
-    v7 = 2 + v6
-    t2 = v2 / v7
-    return _checks.to_output(t2, original.dtype)
-
-
 def _cpu_kernel(x, beta, beta_high, beta_low):
-    # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
-    # The input is converted once, before the stages, so that autodiff sums the stages'
-    # derivatives in float32 (each stage given a half input would round its own to half).
-    original, x = x, _checks.to_compute(x)
-    t1 = _cpu_stage_1(x)
-    return _cpu_stage_2(original, x, beta, t1)
+    return _checks.to_output(
+        _cpu_formula(_checks.to_compute(x), beta, beta_high, beta_low), x.dtype
+    )
 
 
 @partial(mx.compile, shapeless=True)
