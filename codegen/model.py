@@ -158,6 +158,7 @@ class Activation:
     convert_half_on_cpu: bool = False  # true: half inputs reach the CPU's kernel as float32
     cpu: Formula | None = None  # replaces the implementation on the CPU (split as one is)
     half: Formula | None = None  # replaces it for float16 and bfloat16 inputs on a GPU
+    cpu_half: Formula | None = None  # replaces cpu for float16 and bfloat16 inputs on the CPU
 
     @property
     def inputs(self) -> tuple[str, ...]:

@@ -194,6 +194,13 @@ HALF_FORMULA = _formula(
     ),
 )
 
+CPU_HALF_FORMULA = _formula(
+    "cpu half formula",
+    "The formula MLX's CPU computes for float16 and bfloat16 inputs, with their accuracy targets,"
+    " where the half formula a GPU computes is shaped for its fuser rather than for the CPU.",
+    "The MLX expression computed, in float32; the result is rounded once to the input dtype.",
+)
+
 RANDOM_DRAW = Shape(
     "random draw",
     "A name bound per call: drawn per element from an mx.random key when training, else a value.",
@@ -330,6 +337,14 @@ ACTIVATION = Shape(
             "A formula for float16 and bfloat16 inputs on a GPU: they need about 12 correct bits,"
             " not float32's 24, so it carries no rounding error. The generated tests check it.",
             item=HALF_FORMULA,
+        ),
+        Field(
+            "cpu_half",
+            "object",
+            "A formula for float16 and bfloat16 inputs on MLX's CPU (element-wise activations"
+            " without special cases): it replaces the cpu formula there for half inputs, as the"
+            " half formula replaces the implementation on a GPU. The generated tests check it.",
+            item=CPU_HALF_FORMULA,
         ),
         Field(
             "domain",

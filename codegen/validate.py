@@ -32,6 +32,7 @@ from .model import (
 from .schema import (
     ACTIVATION,
     CPU_FORMULA,
+    CPU_HALF_FORMULA,
     HALF_FORMULA,
     DEFAULTS,
     DTYPES,
@@ -494,6 +495,23 @@ class _Validator:
             )
         return self.formula(data, path, "half", HALF_FORMULA, ex.IMPLEMENTATION, declared, helpers)
 
+    def cpu_half_formula(
+        self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset, axis: str
+    ) -> Formula | None:
+        """The formula for float16 and bfloat16 inputs on the CPU: float32, no float64."""
+        if "cpu_half" in data and (
+            data.get("exact") or axis != "none" or data.get("special_cases")
+        ):
+            self.error(
+                path + ("cpu_half",),
+                "a cpu half formula is for an element-wise activation without special cases"
+                " that is not exact",
+                at_key=True,
+            )
+        return self.formula(
+            data, path, "cpu_half", CPU_HALF_FORMULA, ex.IMPLEMENTATION, declared, helpers
+        )
+
     def module_path(self, data: dict, path: NodePath) -> NodePath:
         return (
             path + ("module", "class")
@@ -618,6 +636,7 @@ class _Validator:
                 at_key=True,
             )
         half = self.half_formula(data, path, declared, helpers)
+        cpu_half = self.cpu_half_formula(data, path, declared, helpers, axis)
         if self.items(data, "module_aliases") and module is None:
             self.error(path + ("module_aliases",), f"{name} has no Module to give other names")
         return Activation(
@@ -647,6 +666,7 @@ class _Validator:
             convert_half_on_cpu=bool(data.get("convert_half_on_cpu", False)),
             cpu=cpu,
             half=half,
+            cpu_half=cpu_half,
             aliases=tuple(a for a in self.items(data, "aliases") if isinstance(a, str)),
             module_aliases=tuple(
                 a for a in self.items(data, "module_aliases") if isinstance(a, str)

@@ -315,6 +315,9 @@ class ActivationView:
     half_let: list[tuple[str, str]]
     half_implementation: str | None
     half_formula_args: str  # what the half kernel passes to its formula
+    # The spec's cpu half formula, for float16 and bfloat16 inputs on the CPU.
+    cpu_half_let: list[tuple[str, str]]
+    cpu_half_implementation: str | None
     implementation: str
     helpers: list[str]
     docstring: str
@@ -535,6 +538,10 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         half_implementation=pylit.expression(a.half.implementation) if a.half else None,
         half_formula_args=formula_args(
             "to_compute_exact" if a.half and a.half.own_dtype else "to_compute"
+        ),
+        cpu_half_let=_rendered(a.cpu_half.let) if a.cpu_half else [],
+        cpu_half_implementation=(
+            pylit.expression(a.cpu_half.implementation) if a.cpu_half else None
         ),
         cpu_special_stages=cpu_special_stages,
         split_drivers=(["_cpu_kernel"] if cpu_stages else [])

@@ -226,6 +226,14 @@ CASES = {
         " split_on_cpu: false (a split converts half inputs once already), and not exact"
         " (nothing is converted there)",
     ),
+    "a cpu half formula on an activation with an axis": (
+        (
+            '    implementation: "twice(mx.softmax(x, axis=axis, precise=True))"',
+            '    implementation: "twice(mx.softmax(x, axis=axis, precise=True))"\n    cpu_half:\n      implementation: "x"',
+        ),
+        "spec/activations.yaml:34:5: error: a cpu half formula is for an element-wise activation"
+        " without special cases that is not exact",
+    ),
     "a half formula's own_dtype that is not a boolean": (
         (
             '      implementation: "twice(mx.sigmoid(x)) / 4"',

@@ -1,4 +1,5 @@
-"""Fit the two approximations in gelu's float32 GPU formula and print them as spec expressions.
+"""Fit the approximations in gelu's float32 GPU formula and in its cpu half formula, and print
+them as spec expressions.
 
 gelu(x) = max(x, 0) - T(|x|) with T(m) = m Phi(-m), the Gaussian tail. The formula computes
 
@@ -14,6 +15,10 @@ h is smooth and positive: near its own central part on [0, 1.5] a polynomial in 
 roots lie off [0, 14], so every factor keeps its sign). An error of h moves T by its share
 h / (m + h) of it, at most 1 near m = 0 and 0.005 at m = 14, so both are fitted in that weighted
 sense: linearised least squares on Chebyshev nodes with Lawson's reweighting, against mpmath.
+
+The cpu half formula (float16 and bfloat16 inputs on the CPU) needs about 12 correct bits:
+T(m) = m phi(m) R(m) with the Mills ratio R fitted by a (2, 3) rational in m on [0, 14], in
+relative error.
 
 Run: .venv/bin/python -m tools.fit_gelu
 """
@@ -36,6 +41,11 @@ def h(m: float) -> float:
     m = mp.mpf(m)
     mills = mp.erfc(m / mp.sqrt(2)) / 2 * mp.sqrt(2 * mp.pi) * mp.exp(m * m / 2)
     return float(mp.exp(-DELTA) / mills - m)
+
+
+def mills(m: float) -> float:
+    m = mp.mpf(m)
+    return float(mp.erfc(m / mp.sqrt(2)) / 2 * mp.sqrt(2 * mp.pi) * mp.exp(m * m / 2))
 
 
 def nodes(low: float, high: float, count: int) -> np.ndarray:
@@ -128,6 +138,17 @@ def main() -> None:
     _, reals, pairs = factors(den)
     bottom = product("magnitude", 1, reals, pairs)
     print(f'far: "{top} / ({bottom})"')
+    # The cpu half formula's Mills ratio R(m) = Phi(-m) / phi(m): a (2, 3) rational in m on
+    # [0, 14], in relative error (about 12 correct bits are needed).
+    ms = nodes(0, TOP, 3000)
+    values = np.array([mills(m) for m in ms])
+    num, den, error = fit_rational(ms, values, 1 / values, 2, 3)
+    print(f"cpu half, R as (2, 3) on [0, {TOP}]: relative error {error:.1e}")
+    lead, reals, pairs = factors(num)
+    top = product("magnitude", 1, reals, pairs)
+    _, reals, pairs = factors(den)
+    bottom = product("magnitude", 1, reals, pairs)
+    print(f'ratio: "({lead!r} * magnitude) * {top} / ({bottom})"')
 
 
 if __name__ == "__main__":
