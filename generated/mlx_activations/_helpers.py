@@ -104,30 +104,6 @@ def exp_neg_wide(d):
     return mx.reciprocal(mx.expm1(mx.minimum(d, 709)) + 1)
 
 
-def erfcx_wide(z):
-    r"""e^{z^2} erfc(z) for a float64 z >= 0, for CPU formulas: a degree-14 polynomial in s = (z - 3.5) / (z + 3.5), which maps [0, inf) onto [-1, 1) (mpmath.chebyfit over that interval; relative error 5e-10 for z in [0, 27]). One formula for every z, so MLX's CPU loop has no branch; evaluated by Estrin's scheme, whose depth is 5 products rather than Horner's 14, so MLX's fuser keeps it in few loops."""
-    s = (z - 3.5) / (z + 3.5)
-    s2 = s * s
-    s4 = s2 * s2
-    q0 = (
-        0.1552936556088943
-        + -0.28926504464932695 * s
-        + (0.23313048170608738 + -0.1613385316458032 * s) * s2
-    )
-    q1 = (
-        0.094427802943324
-        + -0.04543668598871934 * s
-        + (0.01697680415346678 + -0.0042426042529099045 * s) * s2
-    )
-    q2 = (
-        0.0002671758956409172
-        + 0.0002894813739555474 * s
-        + (-0.00010755901962087863 + -5.965226279201522e-06 * s) * s2
-    )
-    q3 = 1.2622560876018442e-05 + -6.496212616148814e-07 * s + -9.838548853867433e-07 * s2
-    return q0 + q1 * s4 + (q2 + q3 * s4) * (s4 * s4)
-
-
 def log1p_exp_neg_abs(x):
     r"""log(1 + e^{-|x|}), the part of softplus that needs care: accurate when it is tiny."""
     return mx.log1p(exp_neg_abs(x))

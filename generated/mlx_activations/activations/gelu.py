@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_wide, erfcx_wide
+from .._helpers import exp_neg_wide
 from .gelu_approx import gelu_approx
 from .gelu_fast_approx import gelu_fast_approx
 
@@ -107,12 +107,18 @@ def _cpu_half_kernel(x):
 def _cpu_unsplit_formula(x):
     # The spec's cpu formula in one compiled function, which the CPU's stages below must match
     # bit for bit (the generated tests compare them); MLX's CPU runs the stages.
-    magnitude = mx.astype(mx.minimum(mx.abs(x), 37), mx.float64)
+    magnitude = mx.astype(mx.minimum(mx.abs(x), 15), mx.float64)
     tail = (
-        magnitude
-        * exp_neg_wide(magnitude * magnitude / 2)
-        * erfcx_wide(magnitude * 0.7071067811865476)
-        / 2
+        exp_neg_wide(magnitude * magnitude / 2)
+        * (0.39894203682088364 * magnitude)
+        * (magnitude + 3.659057559822024)
+        * (mx.square(magnitude + 1.7684243481075523) + 8.004769154095479)
+        * (mx.square(magnitude + 2.776329868689662) + 4.832439587184153)
+        / (
+            (mx.square(magnitude + 1.9933423264635015) + 7.383803241374513)
+            * (mx.square(magnitude + 2.1504937571115645) + 2.2638635912584477)
+            * (mx.square(magnitude + 2.230420205868902) + 0.23481103503543396)
+        )
     )
     clamped = mx.maximum(x, -37)
     return clamped / 2 + mx.abs(clamped) / 2 - tail
@@ -127,107 +133,104 @@ def _cpu_unsplit_kernel(x):
 def _cpu_stage_1(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.abs(x)
-    t1 = mx.minimum(v1, 37)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    v4 = v3 * v3
+    v5 = v4 / 2
+    t1 = mx.minimum(v5, 709)
     return t1
 
 
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_2(x, t1):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.astype(t1, mx.float64)
-    v2 = v1 * v1
-    v3 = v2 / 2
-    v4 = mx.minimum(v3, 709)
-    t2 = mx.expm1(v4)
+    v1 = mx.abs(x)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    v4 = mx.expm1(t1)
+    v5 = v4 + 1
+    v6 = mx.reciprocal(v5)
+    v7 = 0.39894203682088364 * v3
+    t2 = v6 * v7
     return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t1):
+def _cpu_stage_3(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.astype(t1, mx.float64)
-    v2 = v1 * 0.7071067811865476
-    v3 = v2 - 3.5
-    v4 = v2 + 3.5
-    t3 = v3 / v4
+    v1 = mx.abs(x)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    t3 = v3 + 3.659057559822024
     return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x, t3):
+def _cpu_stage_4(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t3 * t3
-    v2 = (-0.04543668598871934) * t3
-    v3 = 0.094427802943324 + v2
-    v4 = (-0.0042426042529099045) * t3
-    v5 = 0.01697680415346678 + v4
-    v6 = v5 * v1
-    v7 = v3 + v6
-    v8 = v1 * v1
-    t4 = v7 * v8
+    v1 = mx.abs(x)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    v4 = v3 + 1.7684243481075523
+    v5 = mx.square(v4)
+    t4 = v5 + 8.004769154095479
     return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t3, t4):
+def _cpu_stage_5(x, t2, t3, t4):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = (-0.28926504464932695) * t3
-    v2 = 0.1552936556088943 + v1
-    v3 = (-0.1613385316458032) * t3
-    v4 = 0.23313048170608738 + v3
-    v5 = t3 * t3
-    v6 = v4 * v5
-    v7 = v2 + v6
-    t5 = v7 + t4
+    v1 = mx.abs(x)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    v4 = t2 * t3
+    v5 = v4 * t4
+    v6 = v3 + 2.776329868689662
+    v7 = mx.square(v6)
+    v8 = v7 + 4.832439587184153
+    t5 = v5 * v8
     return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x, t3):
+def _cpu_stage_6(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t3 * t3
-    v2 = v1 * v1
-    v3 = 0.0002894813739555474 * t3
-    v4 = 0.0002671758956409172 + v3
-    v5 = (-5.965226279201522e-06) * t3
-    v6 = (-0.00010755901962087863) + v5
-    v7 = v6 * v1
-    v8 = v4 + v7
-    v9 = (-6.496212616148814e-07) * t3
-    v10 = 1.2622560876018442e-05 + v9
-    v11 = (-9.838548853867433e-07) * v1
-    v12 = v10 + v11
-    v13 = v12 * v2
-    t6 = v8 + v13
+    v1 = mx.abs(x)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    v4 = v3 + 1.9933423264635015
+    v5 = mx.square(v4)
+    v6 = v5 + 7.383803241374513
+    v7 = v3 + 2.1504937571115645
+    v8 = mx.square(v7)
+    v9 = v8 + 2.2638635912584477
+    t6 = v6 * v9
     return t6
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t3):
+def _cpu_stage_7(x, t6):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t3 * t3
-    v2 = v1 * v1
-    t7 = v2 * v2
+    v1 = mx.abs(x)
+    v2 = mx.minimum(v1, 15)
+    v3 = mx.astype(v2, mx.float64)
+    v4 = v3 + 2.230420205868902
+    v5 = mx.square(v4)
+    v6 = v5 + 0.23481103503543396
+    t7 = t6 * v6
     return t7
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(original, x, t1, t2, t6, t7, t5):
+def _cpu_stage_8(original, x, t5, t7):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.maximum(x, (-37))
     v2 = v1 / 2
     v3 = mx.abs(v1)
     v4 = v3 / 2
     v5 = v2 + v4
-    v6 = mx.astype(t1, mx.float64)
-    v7 = t2 + 1
-    v8 = mx.reciprocal(v7)
-    v9 = v6 * v8
-    v10 = t6 * t7
-    v11 = t5 + v10
-    v12 = v9 * v11
-    v13 = v12 / 2
-    t8 = v5 - v13
+    v6 = t5 / t7
+    t8 = v5 - v6
     return _checks.to_output(t8, original.dtype)
 
 
@@ -238,12 +241,12 @@ def _cpu_kernel(x):
     original, x = x, _checks.to_compute(x)
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t1)
-    t4 = _cpu_stage_4(x, t3)
-    t5 = _cpu_stage_5(x, t3, t4)
-    t6 = _cpu_stage_6(x, t3)
-    t7 = _cpu_stage_7(x, t3)
-    return _cpu_stage_8(original, x, t1, t2, t6, t7, t5)
+    t3 = _cpu_stage_3(x)
+    t4 = _cpu_stage_4(x)
+    t5 = _cpu_stage_5(x, t2, t3, t4)
+    t6 = _cpu_stage_6(x)
+    t7 = _cpu_stage_7(x, t6)
+    return _cpu_stage_8(original, x, t5, t7)
 
 
 def gelu(x: mx.array) -> mx.array:
