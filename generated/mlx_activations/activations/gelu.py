@@ -110,10 +110,15 @@ def _cpu_unsplit_formula(x):
     magnitude = mx.astype(mx.minimum(mx.abs(x), 15), mx.float64)
     tail = (
         exp_neg_wide(magnitude * magnitude / 2)
-        * (0.39894203682088364 * magnitude)
-        * (magnitude + 3.659057559822024)
-        * (mx.square(magnitude + 1.7684243481075523) + 8.004769154095479)
-        * (mx.square(magnitude + 2.776329868689662) + 4.832439587184153)
+        * (
+            0.39894203682088364
+            * magnitude
+            * (magnitude + 3.659057559822024)
+            * (
+                (mx.square(magnitude + 1.7684243481075523) + 8.004769154095479)
+                * (mx.square(magnitude + 2.776329868689662) + 4.832439587184153)
+            )
+        )
         / (
             (mx.square(magnitude + 1.9933423264635015) + 7.383803241374513)
             * (mx.square(magnitude + 2.1504937571115645) + 2.2638635912584477)
@@ -142,58 +147,36 @@ def _cpu_stage_1(x):
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    v4 = mx.expm1(t1)
-    v5 = v4 + 1
-    v6 = mx.reciprocal(v5)
-    v7 = 0.39894203682088364 * v3
-    t2 = v6 * v7
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    t3 = v3 + 3.659057559822024
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x):
+def _cpu_stage_2(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.abs(x)
     v2 = mx.minimum(v1, 15)
     v3 = mx.astype(v2, mx.float64)
     v4 = v3 + 1.7684243481075523
     v5 = mx.square(v4)
-    t4 = v5 + 8.004769154095479
-    return t4
+    v6 = v5 + 8.004769154095479
+    v7 = v3 + 2.776329868689662
+    v8 = mx.square(v7)
+    v9 = v8 + 4.832439587184153
+    t2 = v6 * v9
+    return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t2, t3, t4):
+def _cpu_stage_3(x, t2):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.abs(x)
     v2 = mx.minimum(v1, 15)
     v3 = mx.astype(v2, mx.float64)
-    v4 = t2 * t3
-    v5 = v4 * t4
-    v6 = v3 + 2.776329868689662
-    v7 = mx.square(v6)
-    v8 = v7 + 4.832439587184153
-    t5 = v5 * v8
-    return t5
+    v4 = 0.39894203682088364 * v3
+    v5 = v3 + 3.659057559822024
+    v6 = v4 * v5
+    t3 = v6 * t2
+    return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_6(x):
+def _cpu_stage_4(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.abs(x)
     v2 = mx.minimum(v1, 15)
@@ -204,12 +187,12 @@ def _cpu_stage_6(x):
     v7 = v3 + 2.1504937571115645
     v8 = mx.square(v7)
     v9 = v8 + 2.2638635912584477
-    t6 = v6 * v9
-    return t6
+    t4 = v6 * v9
+    return t4
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_7(x, t6):
+def _cpu_stage_5(x, t4):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.abs(x)
     v2 = mx.minimum(v1, 15)
@@ -217,21 +200,25 @@ def _cpu_stage_7(x, t6):
     v4 = v3 + 2.230420205868902
     v5 = mx.square(v4)
     v6 = v5 + 0.23481103503543396
-    t7 = t6 * v6
-    return t7
+    t5 = t4 * v6
+    return t5
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_8(original, x, t5, t7):
+def _cpu_stage_6(original, x, t1, t3, t5):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = mx.maximum(x, (-37))
     v2 = v1 / 2
     v3 = mx.abs(v1)
     v4 = v3 / 2
     v5 = v2 + v4
-    v6 = t5 / t7
-    t8 = v5 - v6
-    return _checks.to_output(t8, original.dtype)
+    v6 = mx.expm1(t1)
+    v7 = v6 + 1
+    v8 = mx.reciprocal(v7)
+    v9 = v8 * t3
+    v10 = v9 / t5
+    t6 = v5 - v10
+    return _checks.to_output(t6, original.dtype)
 
 
 def _cpu_kernel(x):
@@ -240,13 +227,11 @@ def _cpu_kernel(x):
     # derivatives in float32 (each stage given a half input would round its own to half).
     original, x = x, _checks.to_compute(x)
     t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x)
+    t2 = _cpu_stage_2(x)
+    t3 = _cpu_stage_3(x, t2)
     t4 = _cpu_stage_4(x)
-    t5 = _cpu_stage_5(x, t2, t3, t4)
-    t6 = _cpu_stage_6(x)
-    t7 = _cpu_stage_7(x, t6)
-    return _cpu_stage_8(original, x, t5, t7)
+    t5 = _cpu_stage_5(x, t4)
+    return _cpu_stage_6(original, x, t1, t3, t5)
 
 
 def gelu(x: mx.array) -> mx.array:
