@@ -37,15 +37,18 @@ DELTA = mp.mpf(OFFSET) / SCALE - mp.log(mp.sqrt(2 * mp.pi))
 SPLIT, TOP = 1.5, 14.0
 
 
-def h(m: float) -> float:
+def _mills(m) -> mp.mpf:
+    """The Mills ratio R(m) = Phi(-m) / phi(m), at mpmath's precision."""
     m = mp.mpf(m)
-    mills = mp.erfc(m / mp.sqrt(2)) / 2 * mp.sqrt(2 * mp.pi) * mp.exp(m * m / 2)
-    return float(mp.exp(-DELTA) / mills - m)
+    return mp.erfc(m / mp.sqrt(2)) / 2 * mp.sqrt(2 * mp.pi) * mp.exp(m * m / 2)
+
+
+def h(m: float) -> float:
+    return float(mp.exp(-DELTA) / _mills(m) - mp.mpf(m))
 
 
 def mills(m: float) -> float:
-    m = mp.mpf(m)
-    return float(mp.erfc(m / mp.sqrt(2)) / 2 * mp.sqrt(2 * mp.pi) * mp.exp(m * m / 2))
+    return float(_mills(m))
 
 
 def nodes(low: float, high: float, count: int) -> np.ndarray:
