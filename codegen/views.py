@@ -306,7 +306,8 @@ class ActivationView:
     # The kernel split for the CPU (codegen/schedule.py); [] where one fused kernel is as good.
     cpu_stages: list[schedule.Stage]
     cpu_special_stages: list[list[schedule.Stage]]  # the same for each special case
-    # The uncompiled functions that run a split's stages (they convert the input once).
+    # The uncompiled functions that run a split's stages, or convert half inputs around the whole
+    # cpu kernel (convert_half_on_cpu): they convert the input once, outside compiled code.
     split_drivers: list[str]
     # The spec's cpu formula, which replaces the implementation on the CPU (split as one is).
     cpu_let: list[tuple[str, str]]
@@ -544,7 +545,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             pylit.expression(a.cpu_half.implementation) if a.cpu_half else None
         ),
         cpu_special_stages=cpu_special_stages,
-        split_drivers=(["_cpu_kernel"] if cpu_stages else [])
+        split_drivers=(["_cpu_kernel"] if cpu_stages or a.convert_half_on_cpu else [])
         + [f"_cpu_special_kernel_{i}" for i, stages in enumerate(cpu_special_stages) if stages],
         implementation=pylit.expression(a.implementation),
         helpers=_used_helpers(a, spec.helpers),

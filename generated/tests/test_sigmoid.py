@@ -136,7 +136,7 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch, formula):
         x = mx.random.normal(lead + shape, key=mx.random.key(sum(traces.values())))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    for driver in ["_cpu_kernel"]:  # the CPU split's drivers, not compiled, convert on every call
+    for driver in ["_cpu_kernel"]:  # the CPU's drivers, not compiled, convert on every call
         traces.pop(driver, None)
     assert traces and max(traces.values()) == 1, traces
 

@@ -208,7 +208,7 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch, formula):
     for driver in [
         "_cpu_kernel",
         "_cpu_special_kernel_0",
-    ]:  # the CPU split's drivers, not compiled, convert on every call
+    ]:  # the CPU's drivers, not compiled, convert on every call
         traces.pop(driver, None)
     assert traces and max(traces.values()) == 1, traces
 

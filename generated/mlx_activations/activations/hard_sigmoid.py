@@ -36,10 +36,9 @@ def _cpu_whole_kernel(x):
 def _cpu_kernel(x):
     # Half inputs converted to float32 by a pass of their own and rounded back by another, the
     # same single rounding: MLX's CPU loops that convert half values are not vectorized, so
-    # their selects branch (convert_half_on_cpu).
-    if _checks.is_half(x):
-        return _cpu_whole_kernel(x.astype(mx.float32)).astype(x.dtype)
-    return _cpu_whole_kernel(x)
+    # their selects branch (convert_half_on_cpu). Float32 passes through both as it is.
+    original, x = x, _checks.to_compute(x)
+    return _checks.to_output(_cpu_whole_kernel(x), original.dtype)
 
 
 def hard_sigmoid(x: mx.array) -> mx.array:
