@@ -80,17 +80,18 @@ def median_seconds(runs: list, repeats: int, warmup: int = 2) -> list[float | No
         for _ in range(warmup):
             run()
     times = {id(run): [] for run in present}
-    rounds = repeats
-    for index in range(MAX_ROUNDS):
-        if index == repeats:
-            slowest = max(statistics.median(t) for t in times.values())
-            rounds = max(repeats, min(MAX_ROUNDS, int(ROUND_SECONDS / slowest)))
-        if index >= rounds:
-            break
+
+    def timed_round(index: int) -> None:
         for run in present[index % len(present) :] + present[: index % len(present)]:
             start = time.perf_counter()
             run()
             times[id(run)].append(time.perf_counter() - start)
+
+    for index in range(repeats):
+        timed_round(index)
+    slowest = max(statistics.median(t) for t in times.values())
+    for index in range(repeats, min(MAX_ROUNDS, int(ROUND_SECONDS / slowest))):
+        timed_round(index)
     return [statistics.median(times[id(run)]) if run else None for run in runs]
 
 
