@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from .diagnostics import did_you_mean
 
 # MLX functions an implementation may call. Each is pure and element-wise or a reduction
-# (contiguous copies its argument; a copy is a kernel of its own, where the fuser stops).
+# (contiguous is where MLX's fuser stops: it shares the buffer of a contiguous argument, such
+# as a fused kernel's output, so a formula can end a kernel there at no cost).
 MX_FUNCTIONS = frozenset(
     """abs maximum minimum clip where exp expm1 log log1p log2 tanh sigmoid erf erfinv sqrt rsqrt
     square sign max min sum logsumexp softmax stop_gradient isnan isinf isfinite full ones_like

@@ -30,8 +30,12 @@ from mlx_activations import _checks
 
 from .speed import DTYPES, RESULTS, ROWWISE, bound, every
 
-# Operations that make no pass over memory of their own: views and broadcasts of an array.
-VIEWS = frozenset({"Broadcast", "BroadcastAxes", "Reshape", "Split", "Slice", "ExpandDims"})
+# Operations that make no pass over memory of their own: views and broadcasts of an array, and
+# mx.contiguous of a contiguous one (every fused kernel's output is), which shares its buffer:
+# formulas use it to end a kernel where they choose.
+VIEWS = frozenset(
+    {"Broadcast", "BroadcastAxes", "Reshape", "Split", "Slice", "ExpandDims", "Contiguous"}
+)
 _NODE = re.compile(r'\{ (\d+) \[label ="([^"]*)"')
 _EDGE = re.compile(r'^"?([^"\s]+)"? -> "?([^"\s]+)"?$', re.MULTILINE)
 

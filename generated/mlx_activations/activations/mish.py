@@ -16,15 +16,18 @@ def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
     far = x < -80
     shifted = mx.where(far, x + 40, x)
-    scale = mx.where(far, 4.248354255291589e-18, 1)
-    grown = mx.expm1(mx.abs(shifted)) + 1
+    grown = mx.contiguous(mx.expm1(mx.abs(shifted)) + 1)
     t = 1 / grown
-    q = mx.where(shifted >= 0, 2 * t / (grown + 2), grown / (1 + 0.5 * t))
-    value = mx.maximum(x, -3.4028234663852886e38) * scale / (1 + q)
-    like = (
-        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
-        * scale
-        * mx.tanh(mx.logaddexp(shifted, 0))
+    positive = x >= 0
+    numerator = mx.where(positive, 1 + 2 * t, 1 + 0.5 * t)
+    ratio = mx.contiguous(numerator / (numerator + mx.where(positive, 2 * mx.square(t), grown)))
+    near = x >= -80
+    value = mx.where(near, x, mx.maximum(x, -3.4028234663852886e38) * 4.248354255291589e-18) * ratio
+    clipped = mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
+    like = mx.where(
+        near,
+        clipped * mx.tanh(mx.logaddexp(x, 0)),
+        clipped * 4.248354255291589e-18 * mx.sigmoid(x - -40),
     )
     return with_gradient(value, like)
 
