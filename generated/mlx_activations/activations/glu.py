@@ -14,12 +14,13 @@ __all__ = ["glu", "GLU"]
 
 def _formula(a, b):
     # The spec's implementation, evaluated in the compute dtype.
-    far = b < -80
+    near = b >= -80
     finite = mx.clip(a, -3.4028234663852886e38, 3.4028234663852886e38)
-    shifted = mx.where(far, b + 40, b)
-    small = mx.sigmoid(mx.minimum(shifted, -shifted))
-    like = mx.where(far, finite * 4.248354255291589e-18, finite) * mx.where(
-        shifted >= 0, 1 - small, small
+    small = mx.sigmoid(mx.minimum(b, -b))
+    like = mx.where(
+        near,
+        finite * mx.where(b >= 0, 1 - small, small),
+        finite * 4.248354255291589e-18 * mx.sigmoid(b - -40),
     )
     return with_gradient(sigmoid_product(a, b), like)
 
