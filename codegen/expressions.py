@@ -67,6 +67,9 @@ class Grammar:
 IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS)
 # CPU formulas may also widen values to float64 (MLX's GPUs have no float64).
 CPU_IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS | {"astype"}, frozenset({"float64", "float32"}))
+# Half formulas may convert to float32: one whose input reaches it in its own dtype (own_dtype)
+# converts it in each of its stages, so that no conversion is shared between two kernels.
+HALF_IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS | {"astype"}, frozenset({"float32"}))
 REFERENCE = Grammar("mp", MP_FUNCTIONS, MP_CONSTANTS, REFERENCE_BUILTINS)
 
 

@@ -493,7 +493,9 @@ class _Validator:
                 "an exact activation computes half inputs in their own dtype already",
                 at_key=True,
             )
-        return self.formula(data, path, "half", HALF_FORMULA, ex.IMPLEMENTATION, declared, helpers)
+        return self.formula(
+            data, path, "half", HALF_FORMULA, ex.HALF_IMPLEMENTATION, declared, helpers
+        )
 
     def cpu_half_formula(
         self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset, axis: str

@@ -69,18 +69,22 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    s = mx.minimum(mx.square(x), 400)
-    tail = mx.exp(x * x * -0.5 + -0.9189385332046727) * (
-        (s + 0.38432953591601754)
-        * (-4.6612058683127975 - s)
-        / ((s + 0.9635453695681956) * (s + 5.081282283764864))
+    # Half inputs reach it as they are: its MLX operation computes in float32 inside.
+    wide = mx.astype(x * 1, mx.float32)
+    ratio = mx.contiguous(
+        -0.3989422804014327
+        + 0.20750039574105378 / (mx.square(wide) + 0.9635453695681956)
+        + 0.19115953290407 / (mx.square(wide) + 5.081282283764864)
     )
-    return mx.where(x < -3, tail, x * 0.5 * (1 + mx.erf(x * 0.7071067811865476)))
+    v = mx.astype(x, mx.float32)
+    return mx.where(
+        v < -3, mx.exp(v * (v * -0.5)) * ratio, v * 0.5 * (1 + mx.erf(v * 0.7071067811865476))
+    )
 
 
 @partial(mx.compile, shapeless=True)
 def _half_kernel(x):
-    return _checks.to_output(_half_formula(_checks.to_compute(x)), x.dtype)
+    return _checks.to_output(_half_formula(_checks.to_compute_exact(x)), x.dtype)
 
 
 def _cpu_half_formula(x):

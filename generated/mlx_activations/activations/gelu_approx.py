@@ -8,7 +8,6 @@ import mlx.core as mx
 from .. import _checks
 from .._helpers import (
     times_sigmoid,
-    half_far_times_sigmoid,
     sigmoid_error_factor,
     sigmoid_wide,
     sum_error,
@@ -47,13 +46,18 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    u = x * 1.5957691216057308 + x * x * (x * 0.07135481627260025)
-    return half_far_times_sigmoid(x, u, x < -9.5)
+    # Half inputs reach it as they are: its MLX operation computes in float32 inside.
+    v = mx.astype(x, mx.float32)
+    far = x < -9.5
+    u = v * 1.5957691216057308 + mx.where(far, 40, 0) + v * v * (v * 0.07135481627260025)
+    return mx.where(
+        far, mx.maximum(v, -3.4028234663852886e38) * 4.248354255291589e-18, v
+    ) * mx.sigmoid(u)
 
 
 @partial(mx.compile, shapeless=True)
 def _half_kernel(x):
-    return _checks.to_output(_half_formula(_checks.to_compute(x)), x.dtype)
+    return _checks.to_output(_half_formula(_checks.to_compute_exact(x)), x.dtype)
 
 
 def _cpu_formula(x):
