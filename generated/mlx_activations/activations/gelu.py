@@ -69,7 +69,8 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    # Half inputs reach it as they are: its MLX operation computes in float32 inside.
+    # Half inputs reach it as they are (own_dtype): it converts them to float32 itself, or its
+    # MLX operation computes in float32 inside.
     wide = mx.astype(x * 1, mx.float32)
     ratio = mx.contiguous(
         -0.3989422804014327

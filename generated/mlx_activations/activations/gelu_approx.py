@@ -46,7 +46,8 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    # Half inputs reach it as they are: its MLX operation computes in float32 inside.
+    # Half inputs reach it as they are (own_dtype): it converts them to float32 itself, or its
+    # MLX operation computes in float32 inside.
     v = mx.astype(x, mx.float32)
     far = x < -9.5
     u = v * 1.5957691216057308 + mx.where(far, 40, 0) + v * v * (v * 0.07135481627260025)
