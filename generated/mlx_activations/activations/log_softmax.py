@@ -38,9 +38,12 @@ def _kernel(x, axis):
 def _half_formula(x, axis):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
+    # Half inputs reach it as they are (own_dtype): it converts them to float32 itself, or its
+    # MLX operation computes in float32 inside.
     top = mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
-    shifted = x - top
-    at_max = shifted == 0
+    at_max = x == top
+    wide_top = mx.astype(top, mx.float32)
+    shifted = mx.astype(x, mx.float32) - wide_top
     far = shifted < -64
     scaled = mx.exp(mx.where(far, shifted + 44.375, shifted)) * mx.where(
         far, 0.986511354045, 1.8446744073709552e19
@@ -48,12 +51,12 @@ def _half_formula(x, axis):
     others = mx.sum(
         scaled - at_max * 1.8446744073709552e19, axis=axis, keepdims=True
     ) * 5.421010862427522e-20 + (mx.sum(at_max, axis=axis, keepdims=True) - 1)
-    return shifted - mx.log1p(others)
+    return mx.astype(x * 1, mx.float32) - wide_top - mx.log1p(others)
 
 
 @partial(mx.compile, shapeless=True)
 def _half_kernel(x, axis):
-    return _checks.to_output(_half_formula(_checks.to_compute(x), axis), x.dtype)
+    return _checks.to_output(_half_formula(_checks.to_compute_exact(x), axis), x.dtype)
 
 
 def _cpu_formula(x, axis):
