@@ -73,9 +73,9 @@ def _half_formula(x):
     # MLX operation computes in float32 inside.
     wide = mx.astype(x * 1, mx.float32)
     ratio = mx.contiguous(
-        -0.3989422804014327
-        + 0.20750039574105378 / (mx.square(wide) + 0.9635453695681956)
-        + 0.19115953290407 / (mx.square(wide) + 5.081282283764864)
+        -0.3989419813949486
+        + 0.1398686762796429 / (mx.square(wide) + 6.056146383852704)
+        + 0.2589699690393093 / (mx.square(wide) + 1.3133194290893182)
     )
     v = mx.astype(x, mx.float32)
     return mx.where(
