@@ -300,6 +300,10 @@ class ActivationView:
     # built once per parameter values and reused ([] where a parameter is an array or drawn).
     prepared_params: list[str]
     prepared_names: list[str]  # what _prepared returns, in order
+    # The prepared parameters' defaults, as source, where a GPU gets a kernel of its own for them
+    # (_default_kernel: their arrays captured as constants); [] where a parameter has no default
+    # or a special case serves the defaults.
+    default_values: list[str]
     # Parameters converted for the kernel before let_once reads them.
     converted: list[tuple[str, str]]
     let: list[tuple[str, str]]  # the rest, computed in the kernel
@@ -419,6 +423,26 @@ def _meeting(when) -> dict:
     return values
 
 
+def _default_values(a: Activation, tensor_params) -> list[str]:
+    """The defaults of the kernel's parameters, as source, where all have one and no special
+    case holds at them (the special case's kernel serves them then)."""
+    if any(p.required for p in tensor_params):
+        return []
+    defaults = {p.name: p.default for p in a.params if not p.required}
+    compare = {
+        "==": float.__eq__,
+        "!=": float.__ne__,
+        "<": float.__lt__,
+        "<=": float.__le__,
+        ">": float.__gt__,
+        ">=": float.__ge__,
+    }
+    for case in a.special_cases:
+        if all(compare[w.op](float(defaults[w.left]), float(w.right)) for w in case.when):
+            return []
+    return [pylit.literal(p.default) for p in tensor_params]
+
+
 def module_view(a: Activation) -> ModuleView | None:
     m: Module | None = a.module
     if m is None:
@@ -525,6 +549,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         domain=(f"x {a.domain.op} {pylit.literal(float(a.domain.right))}" if a.domain else None),
         let_once=_rendered(let_once),
         prepared_params=[p.name for p in tensor_params] if preparable else [],
+        default_values=_default_values(a, tensor_params) if preparable else [],
         prepared_names=floats + once_names if preparable else [],
         converted=[
             (p.name, _kernel_arg(p))

@@ -138,7 +138,9 @@ def test_the_cpu_split_is_picked_at_call_time_and_split_on_cpu_false_keeps_one_k
     )
     whole = generate(spec, TEMPLATES, display_name="spec.yaml")
     source = whole["mlx_activations/activations/scaled_relu.py"]
-    assert "_cpu_" not in source and "on_cpu" not in source
+    # One kernel on both devices; only the defaults' kernel is for a GPU alone.
+    assert "_cpu_" not in source and source.count("on_cpu") == 1
+    assert "if not _checks.on_cpu() and _checks.same_values((scale,), _DEFAULTS):" in source
     assert "(scale,) = _prepared(scale)\n    return _kernel(x, scale)" in source
     assert "test_cpu_split" not in whole["tests/test_scaled_relu.py"]
 

@@ -41,6 +41,14 @@ def is_half(x: mx.array) -> bool:
     return x.dtype in _HALF
 
 
+def same_values(values: tuple, defaults: tuple) -> bool:
+    """Whether parameter values are the defaults, the sign of a zero included (per_value keeps
+    0.0 and -0.0 apart too)."""
+    return all(
+        v == d and math.copysign(1.0, v) == math.copysign(1.0, d) for v, d in zip(values, defaults)
+    )
+
+
 def on_cpu() -> bool:
     """Whether MLX computes on the CPU now, where the CPU's kernels (_cpu_*) are faster."""
     return mx.default_device() == mx.cpu

@@ -87,6 +87,20 @@ def test_signature_and_defaults():
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+def test_defaults_kernel_gives_the_parameter_arrays_results(dtype, monkeypatch):
+    # At the defaults a GPU runs _default_kernel, their arrays captured as constants: the same
+    # results as the kernel that takes them as arguments.
+    x = support.grid_and_sample(AXIS_RULE, dtype)
+    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+    IMPLEMENTATION._default_kernel.cache_clear()
+    y = FUNCTION(x)
+    assert IMPLEMENTATION._default_kernel.cache_info().currsize == 1  # it ran
+    min_val, max_val = IMPLEMENTATION._prepared(*IMPLEMENTATION._DEFAULTS)
+    kernel = IMPLEMENTATION._kernel
+    assert support.same(y, kernel(x, min_val, max_val))
+
+
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 

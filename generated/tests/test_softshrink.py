@@ -94,6 +94,20 @@ def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatc
     assert support.same(split, FUNCTION(x, **call_args(params)))
 
 
+@pytest.mark.parametrize("dtype", list(support.DTYPES))
+def test_defaults_kernel_gives_the_parameter_arrays_results(dtype, monkeypatch):
+    # At the defaults a GPU runs _default_kernel, their arrays captured as constants: the same
+    # results as the kernel that takes them as arguments.
+    x = support.grid_and_sample(AXIS_RULE, dtype)
+    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+    IMPLEMENTATION._default_kernel.cache_clear()
+    y = FUNCTION(x)
+    assert IMPLEMENTATION._default_kernel.cache_info().currsize == 1  # it ran
+    (lambd,) = IMPLEMENTATION._prepared(*IMPLEMENTATION._DEFAULTS)
+    kernel = IMPLEMENTATION._kernel
+    assert support.same(y, kernel(x, lambd))
+
+
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 

@@ -1,7 +1,7 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """The leaky_relu activation and its Module, LeakyReLU."""
 
-from functools import partial
+from functools import cache, partial
 
 import mlx.core as mx
 import mlx.nn as nn
@@ -29,6 +29,23 @@ def _prepared(negative_slope):
     # Values that depend on the parameters alone: computed once here, not once per element.
     floor = mx.where(negative_slope == 0, -3.4028234663852886e38, -1e39)
     return negative_slope, floor
+
+
+_DEFAULTS = (0.01,)
+
+
+@cache
+def _default_kernel():
+    # The GPU's kernel at the parameters' defaults, their arrays captured rather than passed:
+    # MLX writes captured scalars into the kernel as constants, where a GPU loads passed ones
+    # per element (on the H200, float32 leaky_relu 1.11x -> 1.07x x + 0, bfloat16 hard_tanh
+    # 1.17x -> 1.05x). Not on the CPU, where g++ compiled the constants' loop slower (float32
+    # leaky_relu 0.78 -> 2.5 ms at 2^22 elements). Built on first use.
+    negative_slope, floor = _prepared(*_DEFAULTS)
+    return mx.compile(
+        lambda x: _kernel(x, negative_slope, floor),
+        shapeless=True,
+    )
 
 
 def _checked(owner, negative_slope):
@@ -61,6 +78,8 @@ def leaky_relu(x: mx.array, negative_slope: float = 0.01) -> mx.array:
     """
     x = _checks.as_array(x)
     (negative_slope,) = _checked("leaky_relu", negative_slope)
+    if not _checks.on_cpu() and _checks.same_values((negative_slope,), _DEFAULTS):
+        return _default_kernel()(x)
     negative_slope, floor = _prepared(negative_slope)
     return _kernel(x, negative_slope, floor)
 

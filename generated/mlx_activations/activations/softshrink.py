@@ -1,7 +1,7 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """The softshrink activation and its Module, Softshrink."""
 
-from functools import partial
+from functools import cache, partial
 
 import mlx.core as mx
 import mlx.nn as nn
@@ -63,6 +63,23 @@ def _prepared(lambd):
     return (lambd,)
 
 
+_DEFAULTS = (0.5,)
+
+
+@cache
+def _default_kernel():
+    # The GPU's kernel at the parameters' defaults, their arrays captured rather than passed:
+    # MLX writes captured scalars into the kernel as constants, where a GPU loads passed ones
+    # per element (on the H200, float32 leaky_relu 1.11x -> 1.07x x + 0, bfloat16 hard_tanh
+    # 1.17x -> 1.05x). Not on the CPU, where g++ compiled the constants' loop slower (float32
+    # leaky_relu 0.78 -> 2.5 ms at 2^22 elements). Built on first use.
+    (lambd,) = _prepared(*_DEFAULTS)
+    return mx.compile(
+        lambda x: _kernel(x, lambd),
+        shapeless=True,
+    )
+
+
 def _checked(owner, lambd):
     # Shared by the function and the Module, so both reject the same values with the same words.
     lambd = _checks.real(owner, "lambd", lambd)
@@ -95,6 +112,8 @@ def softshrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     """
     x = _checks.as_array(x)
     (lambd,) = _checked("softshrink", lambd)
+    if not _checks.on_cpu() and _checks.same_values((lambd,), _DEFAULTS):
+        return _default_kernel()(x)
     (lambd,) = _prepared(lambd)
     return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, lambd)
 

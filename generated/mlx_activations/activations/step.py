@@ -1,7 +1,7 @@
 # Generated from spec/activations.yaml by codegen; do not edit.
 """The step activation and its Module, Step."""
 
-from functools import partial
+from functools import cache, partial
 
 import mlx.core as mx
 import mlx.nn as nn
@@ -27,6 +27,23 @@ def _prepared(threshold):
     # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
     threshold = mx.array(threshold, dtype=mx.float32)
     return (threshold,)
+
+
+_DEFAULTS = (0.0,)
+
+
+@cache
+def _default_kernel():
+    # The GPU's kernel at the parameters' defaults, their arrays captured rather than passed:
+    # MLX writes captured scalars into the kernel as constants, where a GPU loads passed ones
+    # per element (on the H200, float32 leaky_relu 1.11x -> 1.07x x + 0, bfloat16 hard_tanh
+    # 1.17x -> 1.05x). Not on the CPU, where g++ compiled the constants' loop slower (float32
+    # leaky_relu 0.78 -> 2.5 ms at 2^22 elements). Built on first use.
+    (threshold,) = _prepared(*_DEFAULTS)
+    return mx.compile(
+        lambda x: _kernel(x, threshold),
+        shapeless=True,
+    )
 
 
 def _checked(owner, threshold):
@@ -59,6 +76,8 @@ def step(x: mx.array, threshold: float = 0.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (threshold,) = _checked("step", threshold)
+    if not _checks.on_cpu() and _checks.same_values((threshold,), _DEFAULTS):
+        return _default_kernel()(x)
     (threshold,) = _prepared(threshold)
     return _kernel(x, threshold)
 
