@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import keyword
+import operator
 from dataclasses import dataclass
 
 from .diagnostics import did_you_mean
@@ -105,6 +106,15 @@ class Comparison:
 
 
 _OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+# What each comparison computes: whether values meet a constraint or a special case's condition.
+COMPARE = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
 
 
 def conjuncts(source: str) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import math
-import operator
 
 from . import expressions as ex
 from .diagnostics import Diagnostic, SpecError, did_you_mean
@@ -58,14 +57,6 @@ AXIS_INPUTS = frozenset().union(*AXIS_NAMES.values())
 # Functions the generated tests give reference expressions, beyond mpmath.
 REFERENCE_HELPERS = frozenset({"logsumexp", "negated"})
 
-_COMPARE = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-    "==": operator.eq,
-    "!=": operator.ne,
-}
 _KIND_TEXT = {
     "identifier": "a name",
     "text": "text",
@@ -860,7 +851,7 @@ class _Validator:
             right = values.get(c.right, REQUIRED) if isinstance(c.right, str) else c.right
             if right is REQUIRED:
                 continue
-            if not _COMPARE[c.op](values[c.left], right):
+            if not ex.COMPARE[c.op](values[c.left], right):
                 where = entry_path if entry_path is not None else path + (j, "default")
                 right_text = f"{c.right} ({right!r})" if isinstance(c.right, str) else repr(right)
                 self.error(

@@ -10,6 +10,7 @@ import ast
 from dataclasses import dataclass
 
 from . import pylit, schedule
+from .expressions import COMPARE
 from .model import (
     Activation,
     Helper,
@@ -429,16 +430,8 @@ def _default_values(a: Activation, tensor_params) -> list[str]:
     if any(p.required for p in tensor_params):
         return []
     defaults = {p.name: p.default for p in a.params if not p.required}
-    compare = {
-        "==": float.__eq__,
-        "!=": float.__ne__,
-        "<": float.__lt__,
-        "<=": float.__le__,
-        ">": float.__gt__,
-        ">=": float.__ge__,
-    }
     for case in a.special_cases:
-        if all(compare[w.op](float(defaults[w.left]), float(w.right)) for w in case.when):
+        if all(COMPARE[w.op](float(defaults[w.left]), float(w.right)) for w in case.when):
             return []
     return [pylit.literal(p.default) for p in tensor_params]
 
