@@ -41,12 +41,15 @@ def is_half(x: mx.array) -> bool:
     return x.dtype in _HALF
 
 
+def _signed(values) -> tuple:
+    """Parameter values, each float beside its sign: 0.0 and -0.0 are equal numbers but
+    different parameters (results may differ in the sign of a zero)."""
+    return tuple((v, math.copysign(1.0, v) if isinstance(v, float) else None) for v in values)
+
+
 def same_values(values: tuple, defaults: tuple) -> bool:
-    """Whether parameter values are the defaults, the sign of a zero included (per_value keeps
-    0.0 and -0.0 apart too)."""
-    return all(
-        v == d and math.copysign(1.0, v) == math.copysign(1.0, d) for v, d in zip(values, defaults)
-    )
+    """Whether parameter values are the defaults, the sign of a zero included."""
+    return _signed(values) == _signed(defaults)
 
 
 def on_cpu() -> bool:
@@ -69,8 +72,7 @@ def per_value(prepare):
 
     @functools.wraps(prepare)
     def prepared(*values):
-        signs = (math.copysign(1.0, v) if isinstance(v, float) else None for v in values)
-        return kept(tuple(zip(values, signs)), on_cpu())
+        return kept(_signed(values), on_cpu())
 
     return prepared
 
