@@ -164,7 +164,7 @@ def main() -> None:
     poles = np.roots(den[::-1]).real  # both real and negative: the terms keep their sign
     scale = -float(1 / mp.sqrt(2 * mp.pi)) * float(num[-1])
     terms = [f"{scale!r}"]
-    for pole, other in (poles, poles[::-1]):
+    for pole, other in zip(poles, poles[::-1]):
         residue = float(np.polyval(num[::-1] / num[-1], pole) / (pole - other))
         terms.append(f"{scale * residue!r} / (mx.square(wide) + {float(-pole)!r})")
     print(f'ratio: "({terms[0]} + {terms[1]}) + {terms[2]}"')
