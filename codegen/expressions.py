@@ -268,3 +268,32 @@ class _Checker(ast.NodeVisitor):
 
 def is_identifier(name) -> bool:
     return isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
+
+
+def reads(source: str) -> set[str]:
+    """The plain names an expression reads: not the functions it calls, not the ``mx`` in mx.f."""
+    tree = ast.parse(source.strip(), mode="eval")
+    skipped = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    skipped |= {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in skipped}
+
+
+def parameter_only(
+    let: tuple[tuple[str, str], ...], params: set[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The `let` values that read parameters and nothing per element, and the rest.
+
+    The first kind is computed once per call, outside the compiled kernel, and passed to every
+    kernel (so an activation's cpu and half formulas may read them too): inside a kernel, MLX
+    would recompute it for every element, and the extra operations on broadcast scalars can cost
+    more than the activation itself.
+    """
+    once, per_element, known = [], [], set(params)
+    for name, source in let:
+        names = reads(source)
+        if names and names <= known:
+            once.append((name, source))
+            known.add(name)
+        else:
+            per_element.append((name, source))
+    return once, per_element

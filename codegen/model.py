@@ -18,6 +18,10 @@ class _Required:
 REQUIRED = _Required()  # the default of a parameter that has none
 
 
+# Parameter types the compiled kernel never sees: they steer the Python code around it.
+HOST_TYPES = ("bool", "key")
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -179,3 +183,10 @@ class Spec:
 
     def activation(self, name: str) -> Activation | None:
         return next((a for a in self.activations if a.name == name), None)
+
+
+def kernel_parameters(params, axis: str) -> list:
+    """The parameters a kernel receives as arrays: not the host-side ones, nor a split's axis."""
+    return [
+        p for p in params if not (axis == "split" and p.name == "axis") and p.type not in HOST_TYPES
+    ]

@@ -26,6 +26,7 @@ from .model import (
     SpecialCase,
     Spec,
     constructor_params,
+    kernel_parameters,
     special_cases_splittable,
 )
 from .schema import (
@@ -451,8 +452,9 @@ class _Validator:
         declared: frozenset,
         helpers: frozenset,
     ) -> Formula | None:
-        """Another formula under ``key`` ('cpu' or 'half'): it sees the input and the parameters
-        (not the main let), in its own grammar (the CPU's may widen to float64)."""
+        """Another formula under ``key`` ('cpu' or 'half'): it sees the input, the parameters and
+        the main let's parameter-only values (not the rest of the main let), in its own grammar
+        (the CPU's may widen to float64)."""
         if key not in data:
             return None
         path = path + (key,)
@@ -618,6 +620,10 @@ class _Validator:
                 bool(data.get("split_on_cpu", True)), axis, params, "cpu" in data
             ),
         )
+        # The main let's parameter-only values are computed once per call and passed to every
+        # kernel, so the other formulas may read them too.
+        once, _ = ex.parameter_only(let, {p.name for p in kernel_parameters(params, axis)})
+        declared = declared | {name for name, _ in once}
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         if data.get("convert_half_on_cpu") and (
             "cpu" not in data or data.get("split_on_cpu", True) or data.get("exact")

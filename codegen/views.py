@@ -10,8 +10,9 @@ import ast
 from dataclasses import dataclass
 
 from . import pylit, schedule
-from .expressions import COMPARE
+from .expressions import COMPARE, parameter_only
 from .model import (
+    HOST_TYPES,
     Activation,
     Helper,
     Module,
@@ -19,6 +20,7 @@ from .model import (
     Spec,
     constructor_params,
     cpu_splittable,
+    kernel_parameters,
     special_cases_splittable,
 )
 
@@ -48,8 +50,6 @@ CHECKERS = {
     "bool": "boolean",
     "key": "key",
 }
-# Parameter types the compiled kernel never sees: they steer the Python code around it.
-HOST_TYPES = ("bool", "key")
 EXAMPLE_INPUTS = {
     "none": "mx.array([-2.0, -0.5, 0.0, 0.5, 2.0])",
     "reduce": "mx.array([[1.0, 2.0, 3.0], [0.0, 0.0, -float('inf')]])",
@@ -356,37 +356,9 @@ class ActivationView:
     special_values: list[dict]  # for each special case, parameter values that meet it
 
 
-def _reads(source: str) -> set[str]:
-    """The plain names an expression reads: not the functions it calls, not the ``mx`` in mx.f."""
-    tree = ast.parse(source.strip(), mode="eval")
-    skipped = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    skipped |= {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) not in skipped}
-
-
 def _rendered(let) -> list[tuple[str, str]]:
     """``let`` bindings as Python source."""
     return [(k, pylit.expression(v)) for k, v in let]
-
-
-def split_let(
-    let: tuple[tuple[str, str], ...], params: set[str]
-) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The `let` values that read parameters and nothing per element, and the rest.
-
-    The first kind is computed once per call, outside the compiled kernel, and passed in: inside
-    it, MLX would recompute it for every element, and the extra operations on broadcast scalars
-    can cost more than the activation itself.
-    """
-    once, per_element, known = [], [], set(params)
-    for name, source in let:
-        reads = _reads(source)
-        if reads and reads <= known:
-            once.append((name, source))
-            known.add(name)
-        else:
-            per_element.append((name, source))
-    return once, per_element
 
 
 def _special_guard(a: Activation) -> str:
@@ -476,17 +448,13 @@ def module_view(a: Activation) -> ModuleView | None:
 
 
 def activation_view(a: Activation, spec: Spec) -> ActivationView:
-    tensor_params = [
-        p
-        for p in a.params
-        if not (a.axis == "split" and p.name == "axis") and p.type not in HOST_TYPES
-    ]
+    tensor_params = kernel_parameters(a.params, a.axis)
     drawn = [r.name for r in a.random]
     defaults = dict(spec.tolerance) | dict(a.tolerance)
     param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
         dict(t) for t in a.test_params
     ]
-    let_once, let = split_let(a.let, {p.name for p in tensor_params})
+    let_once, let = parameter_only(a.let, {p.name for p in tensor_params})
     once_names = [name for name, _ in let_once]
     floats = [p.name for p in tensor_params if p.type == "float"]
     # A user's array cannot be a cache key, and drawn values change on every call.

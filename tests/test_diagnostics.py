@@ -199,12 +199,10 @@ CASES = {
         "spec/activations.yaml:47:21: error: implementation: 'mx.astype' is not allowed: it is not"
         " an allow-listed mx function",
     ),
-    "a cpu formula reading the main let": (
-        (
-            'implementation: "mx.maximum(wide - shift, 0)"',
-            'implementation: "mx.maximum(x + negated, 0)"',
-        ),
-        "spec/activations.yaml:55:23: error: cpu implementation: 'negated' is not allowed: 'negated' is not declared",
+    "a cpu formula rebinding a parameter-only value of the main let": (
+        ('        wide: "mx.astype(x, mx.float64)"', '        negated: "mx.astype(x, mx.float64)"'),
+        "spec/activations.yaml:54:9: error: 'negated' cannot be bound: it is not an identifier, is"
+        " reserved, or is already a name here",
     ),
     "float64 in a half formula": (
         (
@@ -249,6 +247,28 @@ CASES = {
 def test_bad_spec_gets_its_exact_message(case):
     (old, new), expected = CASES[case]
     assert expected in diagnostics(edited(old, new))
+
+
+def test_other_formulas_see_only_the_main_lets_parameter_only_values():
+    # Those are computed once per call and passed to every kernel; the main let's per-element
+    # values are not: the cpu formula may read negated, not moved.
+    text = (
+        SMALL.replace(
+            '      negated: "0 - shift"  #',
+            '      moved: "x - shift"\n      negated: "0 - shift"  #',
+        )
+        .replace(
+            'implementation: "mx.maximum(x + negated, 0)"',
+            'implementation: "mx.maximum(moved + 0 * negated, 0)"',
+        )
+        .replace(
+            'implementation: "mx.maximum(wide - shift, 0)"',
+            'implementation: "mx.maximum(wide + negated, 0) + moved"',
+        )
+    )
+    assert diagnostics(text) == [
+        "spec/activations.yaml:56:23: error: cpu implementation: 'moved' is not allowed: 'moved' is not declared"
+    ]
 
 
 UNSAFE = {

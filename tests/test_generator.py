@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 from codegen.pipeline import generate
-from codegen.views import split_let
+from codegen.expressions import parameter_only
 from codegen.write import read_tree
 from conftest import ROOT, run_codegen
 
@@ -42,7 +42,7 @@ def test_free_text_comes_out_unchanged_and_the_code_compiles():
 
 
 def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel():
-    once, per_element = split_let(
+    once, per_element = parameter_only(
         (
             ("floor", "mx.where(slope == 0, -1.0, -2.0)"),  # the parameter only
             ("double", "floor * 2"),  # parameter-only values only

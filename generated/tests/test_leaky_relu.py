@@ -141,7 +141,13 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
     convert = IMPLEMENTATION._checks.to_compute
 
     def counting(x):
-        traces[inspect.currentframe().f_back.f_code.co_name] += 1
+        caller = inspect.currentframe().f_back
+        # A GPU's kernel for the defaults is compiled on its own, around the kernel: its trace
+        # of the kernel is counted apart.
+        outer = caller
+        while outer and not outer.f_code.co_qualname.startswith("_default_kernel."):
+            outer = outer.f_back
+        traces[("_default_kernel: " if outer else "") + caller.f_code.co_name] += 1
         return convert(x)
 
     monkeypatch.setattr(IMPLEMENTATION._checks, "to_compute", counting)

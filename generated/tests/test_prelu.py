@@ -108,7 +108,8 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
     convert = IMPLEMENTATION._checks.to_compute
 
     def counting(x):
-        traces[inspect.currentframe().f_back.f_code.co_name] += 1
+        caller = inspect.currentframe().f_back
+        traces[caller.f_code.co_name] += 1
         return convert(x)
 
     monkeypatch.setattr(IMPLEMENTATION._checks, "to_compute", counting)

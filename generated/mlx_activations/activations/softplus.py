@@ -35,7 +35,6 @@ def _half_formula(x, beta, threshold, beta_high, beta_low, shift):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
     u = beta * x
-    shift = mx.log1p(mx.exp(-threshold)) / beta
     return mx.where(u > threshold, x + shift, mx.logaddexp(u, 0) * (1 / beta))
 
 
