@@ -556,7 +556,9 @@ class _Validator:
         inputs = ("a", "b") if axis == "split" else ("x",)
         random = self.random(data.get("random") or {}, path + ("random",), params)
         declared = frozenset(inputs) | {p.name for p in params} | {r.name for r in random}
+        errors_before_let = len(self.errors)
         let, used = self.bindings(data.get("let") or {}, path + ("let",), declared, helpers)
+        let_is_valid = len(self.errors) == errors_before_let
         used |= self.expression(
             data.get("implementation"),
             path + ("implementation",),
@@ -621,9 +623,10 @@ class _Validator:
             ),
         )
         # The main let's parameter-only values are computed once per call and passed to every
-        # kernel, so the other formulas may read them too.
-        once, _ = ex.parameter_only(let, {p.name for p in kernel_parameters(params, axis)})
-        declared = declared | {name for name, _ in once}
+        # kernel, so the other formulas may read them too (once the let is known to parse).
+        if let_is_valid:
+            once, _ = ex.parameter_only(let, {p.name for p in kernel_parameters(params, axis)})
+            declared = declared | {name for name, _ in once}
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         if data.get("convert_half_on_cpu") and (
             "cpu" not in data or data.get("split_on_cpu", True) or data.get("exact")

@@ -203,6 +203,14 @@ def main(argv=None) -> int:
         summary["backward_peak_memory"] = backward_memory(
             [n for n in names if hasattr(nn, n)], args.size
         )
+    saved = args.out / f"speed-{args.device}.json"
+    if args.merge and saved.exists():
+        # The saved memory table stays, its rows replaced by any measured now.
+        memory = json.loads(saved.read_text())["summary"].get("backward_peak_memory") or []
+        fresh = {m["name"]: m for m in summary.get("backward_peak_memory", [])}
+        memory = [fresh.pop(m["name"], m) for m in memory] + list(fresh.values())
+        if memory:
+            summary["backward_peak_memory"] = memory
     if not args.only or args.merge:
         args.out.mkdir(parents=True, exist_ok=True)
         table = json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n"
