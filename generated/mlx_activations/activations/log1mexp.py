@@ -7,18 +7,18 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_abs_shallow
 
 __all__ = ["log1mexp", "Log1mexp"]
 
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(
-        x > 0.6931471805599453,
-        mx.log1p(-exp_neg_abs_shallow(x + (x <= 0.6931471805599453))),
-        mx.log(-mx.expm1(-x)),
+    y = mx.maximum(x, 0.6931471805599453)
+    clamped = mx.minimum(y, 88)
+    negated_tail = mx.stop_gradient(-1 / (mx.expm1(y) + 1)) * (
+        1 - (clamped - mx.stop_gradient(clamped))
     )
+    return mx.where(x > 0.6931471805599453, mx.log1p(negated_tail), mx.log(-mx.expm1(-x)))
 
 
 @partial(mx.compile, shapeless=True)
