@@ -80,11 +80,19 @@ def run_portable(test, run):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--points", type=int, default=20000)
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        help="activation names: measure and print these, and leave the committed table alone"
+        " (on a GPU, where compiling each kernel makes a full run long)",
+    )
     args = parser.parse_args(argv)
     values = dense_values(args.points)
     rows = []
     for test in activation_tests():
         name = test.FUNCTION.__name__
+        if args.only and name not in args.only:
+            continue
         for params in test.PARAM_SETS:
             for dtype in support.DTYPES:
                 grid = values + support.grid(dtype) if test.AXIS_RULE == "none" else None
@@ -126,6 +134,8 @@ def main(argv=None) -> int:
                     ),
                     flush=True,
                 )
+    if args.only:
+        return 0
     RESULTS.mkdir(exist_ok=True)
     meta = {"mlx": mx.__version__, "date": date.today().isoformat(), "points": len(values)}
     (RESULTS / "accuracy.json").write_text(
