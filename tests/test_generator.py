@@ -63,6 +63,24 @@ def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel
     assert "shift, negated = _prepared(shift)" in prepared.split("def shifted_relu(")[1]
 
 
+def test_a_cpu_formula_reads_the_main_lets_parameter_only_values(tmp_path):
+    # negated is computed once per call (_prepared) and passed to every kernel, the CPU's too.
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        SMALL.read_text().replace(
+            'implementation: "mx.maximum(wide - shift, 0)"',
+            'implementation: "mx.maximum(wide + negated, 0)"',
+        )
+    )
+    source = generate(spec, TEMPLATES, display_name="spec.yaml")[
+        "mlx_activations/activations/shifted_relu.py"
+    ]
+    compile(source, "shifted_relu.py", "exec")
+    cpu = source.split("def _cpu_formula(")[1].split("def ")[0]
+    assert cpu.startswith("x, shift, negated):") and "wide + negated" in cpu
+    assert "negated = 0 - shift" not in cpu
+
+
 RANDOM_ENTRY = r"""
   - name: jittered_relu
     module: JitteredReLU
