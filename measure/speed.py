@@ -179,8 +179,14 @@ def main(argv=None) -> int:
             continue
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
+    table_path = args.out / f"speed-{args.device}.json"
+    saved = json.loads(table_path.read_text()) if args.merge and table_path.exists() else None
     if args.merge:
-        rows = merged(args.out / f"speed-{args.device}.json", rows, every())
+        dtypes, full_run = [d for d, _ in DTYPES], every()
+        rows = sorted(
+            replaced(saved["rows"] if saved else [], rows, lambda r: (r["name"], r["dtype"])),
+            key=lambda r: (dtypes.index(r["dtype"]), full_run.index(r["name"])),
+        )
     # The targets compare with mlx.nn, so the summary covers the functions it has.
     compared = [r for r in rows if r["ratio"] is not None]
     ratios = [r["ratio"] for r in compared]
@@ -203,29 +209,27 @@ def main(argv=None) -> int:
         summary["backward_peak_memory"] = backward_memory(
             [n for n in names if hasattr(nn, n)], args.size
         )
-    saved = args.out / f"speed-{args.device}.json"
-    if args.merge and saved.exists():
+    if saved:
         # The saved memory table stays, its rows replaced by any measured now.
-        memory = json.loads(saved.read_text())["summary"].get("backward_peak_memory") or []
-        fresh = {m["name"]: m for m in summary.get("backward_peak_memory", [])}
-        memory = [fresh.pop(m["name"], m) for m in memory] + list(fresh.values())
+        memory = replaced(
+            saved["summary"].get("backward_peak_memory") or [],
+            summary.get("backward_peak_memory", []),
+            lambda m: m["name"],
+        )
         if memory:
             summary["backward_peak_memory"] = memory
     if not args.only or args.merge:
         args.out.mkdir(parents=True, exist_ok=True)
         table = json.dumps({"summary": summary, "rows": rows}, indent=1) + "\n"
-        (args.out / f"speed-{args.device}.json").write_text(table)
+        table_path.write_text(table)
         (args.out / f"speed-{args.device}.md").write_text(markdown(summary, rows))
     return 0
 
 
-def merged(saved: Path, fresh: list[dict], every: list[str]) -> list[dict]:
-    """The saved rows with the fresh ones in their place, in the order of a full run."""
-    old = json.loads(saved.read_text())["rows"] if saved.exists() else []
-    replaced = {(r["name"], r["dtype"]) for r in fresh}
-    rows = [r for r in old if (r["name"], r["dtype"]) not in replaced] + fresh
-    order = [d for d, _ in DTYPES]
-    return sorted(rows, key=lambda r: (order.index(r["dtype"]), every.index(r["name"])))
+def replaced(saved: list[dict], fresh: list[dict], key) -> list[dict]:
+    """The saved rows with the fresh ones in their place (by key), and any new ones after."""
+    new = {key(r): r for r in fresh}
+    return [new.pop(key(r), r) for r in saved] + list(new.values())
 
 
 def measure(name: str, dtype_name: str, dtype, args) -> dict:
