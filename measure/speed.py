@@ -163,24 +163,34 @@ def main(argv=None) -> int:
         "--memory", action="store_true", help="also compare the backward pass's peak memory"
     )
     parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="with --merge: measure the backward pass's memory alone, keeping the saved times",
+    )
+    parser.add_argument(
         "--merge",
         action="store_true",
         help="with --only: replace those rows in the saved tables and rewrite them, so that a run"
         " too long for one sitting (a GPU compiles every kernel first) can be split",
     )
     args = parser.parse_args(argv)
+    if args.memory_only and not args.merge:
+        parser.error("--memory-only keeps the saved times: it needs --merge")
+    args.memory = args.memory or args.memory_only
     mx.set_default_device(mx.cpu if args.device == "cpu" else mx.gpu)
     if args.cache_limit is not None:
         mx.set_cache_limit(args.cache_limit * 2**20)
     names = args.only or every()
     rows = []
     for dtype_name, dtype in DTYPES:
-        if args.dtypes and dtype_name not in args.dtypes:
+        if args.memory_only or (args.dtypes and dtype_name not in args.dtypes):
             continue
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
     table_path = args.out / f"speed-{args.device}.json"
     saved = json.loads(table_path.read_text()) if args.merge and table_path.exists() else None
+    if args.memory_only and not saved:
+        parser.error(f"--memory-only: no saved table at {table_path} to keep the times of")
     if args.merge:
         dtypes, full_run = [d for d, _ in DTYPES], every()
         rows = sorted(
@@ -190,16 +200,20 @@ def main(argv=None) -> int:
     # The targets compare with mlx.nn, so the summary covers the functions it has.
     compared = [r for r in rows if r["ratio"] is not None]
     ratios = [r["ratio"] for r in compared]
-    summary = {
-        "device": args.device,
-        "machine": machine(args.device),
-        "mlx": mx.__version__,
-        "date": date.today().isoformat(),
-        "elements": args.size,
-        "cache_limit_mib": args.cache_limit,
-        "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
-        "worst": max(compared, key=lambda r: r["ratio"]),
-    }
+    summary = (
+        dict(saved["summary"])
+        if args.memory_only
+        else {
+            "device": args.device,
+            "machine": machine(args.device),
+            "mlx": mx.__version__,
+            "date": date.today().isoformat(),
+            "elements": args.size,
+            "cache_limit_mib": args.cache_limit,
+            "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
+            "worst": max(compared, key=lambda r: r["ratio"]),
+        }
+    )
     worst = summary["worst"]
     print(
         f"geometric mean ratio {summary['geometric_mean_ratio']:.3f}; worst {worst['name']}"
@@ -277,29 +291,29 @@ def machine(device: str) -> str:
 
 
 def backward_memory(names: list[str], size: int) -> list[dict]:
-    """Peak memory of mx.grad through each element-wise activation, ours and mlx.nn's, in MiB."""
+    """Peak memory of mx.grad through each element-wise activation, ours and mlx.nn's, in MiB:
+    called as it is, and compiled (mx.compile of the gradient, as a compiled training step
+    runs it). Called as it is, MLX differentiates a compiled forward pass operation by operation
+    and keeps each operation's result for the backward; compiled, the backward is fused too."""
     rows = []
     for name in names:
         if name in ROWWISE or name == "prelu":
             continue
         x = inputs(name, mx.float32, size)
-        peaks = []
-        for library in (act, nn):
-            function = getattr(library, name)
+        row = {"name": name, "input_mib": x.nbytes / 2**20}
+        for label, library in (("ours", act), ("mlx_nn", nn)):
+            function = bound(library, name)
             gradient = mx.grad(lambda v: function(v).sum())
-            mx.eval(gradient(x))  # compiles first
-            mx.reset_peak_memory()
-            mx.eval(gradient(x))
-            peaks.append(mx.get_peak_memory() / 2**20)
-        row = {
-            "name": name,
-            "input_mib": x.nbytes / 2**20,
-            "ours_mib": peaks[0],
-            "mlx_nn_mib": peaks[1],
-        }
+            for how, run in (("", gradient), ("_compiled", mx.compile(gradient))):
+                mx.eval(run(x))  # compiles first
+                mx.reset_peak_memory()
+                mx.eval(run(x))
+                row[f"{label}{how}_mib"] = mx.get_peak_memory() / 2**20
         rows.append(row)
         print(
-            f"backward peak {name:18s} ours {peaks[0]:8.1f} MiB  mlx.nn {peaks[1]:8.1f} MiB"
+            f"backward peak {name:18s} ours {row['ours_mib']:8.1f} MiB"
+            f"  mlx.nn {row['mlx_nn_mib']:8.1f} MiB; compiled: ours"
+            f" {row['ours_compiled_mib']:8.1f} MiB  mlx.nn {row['mlx_nn_compiled_mib']:8.1f} MiB"
             f"  (input {row['input_mib']:.0f} MiB)",
             flush=True,
         )
@@ -308,6 +322,10 @@ def backward_memory(names: list[str], size: int) -> list[dict]:
 
 def _or_dash(value) -> str:
     return f"{value:.2f}" if value is not None else "-"
+
+
+def _mib(value) -> str:
+    return f"{value:.1f}" if value is not None else "-"
 
 
 def markdown(summary, rows) -> str:
@@ -339,13 +357,16 @@ def markdown(summary, rows) -> str:
     if memory:
         lines += [
             "",
-            "Peak memory of the backward pass (mx.grad of the sum), float32:",
+            "Peak memory of the backward pass (mx.grad of the sum), float32, called as it is and"
+            " compiled (mx.compile of the gradient function):",
             "",
-            "| activation | input (MiB) | ours (MiB) | mlx.nn (MiB) |",
-            "|---|---|---|---|",
+            "| activation | input (MiB) | ours (MiB) | mlx.nn (MiB) | ours, compiled (MiB)"
+            " | mlx.nn, compiled (MiB) |",
+            "|---|---|---|---|---|---|",
         ]
         lines += [
             f"| {m['name']} | {m['input_mib']:.0f} | {m['ours_mib']:.1f} | {m['mlx_nn_mib']:.1f} |"
+            f" {_mib(m.get('ours_compiled_mib'))} | {_mib(m.get('mlx_nn_compiled_mib'))} |"
             for m in memory
         ]
     return "\n".join(lines) + "\n"

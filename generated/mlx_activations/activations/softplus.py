@@ -131,11 +131,12 @@ def _cpu_stage_9(x, t4, t3, t7, t8, beta):
     v2 = t3 + v1
     v3 = mx.isfinite(t7)
     v4 = mx.where(v3, t7, 0)
-    v5 = v4 * t8
-    v6 = 1 + t4
-    v7 = v5 / v6
-    v8 = v2 + v7
-    t9 = v8 / beta
+    v5 = mx.stop_gradient(v4)
+    v6 = v5 * t8
+    v7 = 1 + t4
+    v8 = v6 / v7
+    v9 = v2 + v8
+    t9 = v9 / beta
     return t9
 
 

@@ -1,0 +1,49 @@
+"""The benchmark's bookkeeping (measure.speed): merging a partial run into the saved tables, and
+the memory table's columns. No timing here: tests never assert times."""
+
+import json
+import shutil
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+from measure import speed  # noqa: E402
+
+
+def test_replaced_keeps_the_saved_order_and_appends_new_rows():
+    saved = [{"k": "a", "v": 1}, {"k": "b", "v": 2}]
+    fresh = [{"k": "b", "v": 20}, {"k": "c", "v": 30}]
+    merged = speed.replaced(saved, fresh, lambda r: r["k"])
+    assert merged == [{"k": "a", "v": 1}, {"k": "b", "v": 20}, {"k": "c", "v": 30}]
+
+
+def test_memory_only_needs_a_saved_table(tmp_path):
+    with pytest.raises(SystemExit):
+        speed.main(["--memory-only", "--only", "relu"])  # no --merge
+    with pytest.raises(SystemExit):
+        speed.main(["--memory-only", "--merge", "--only", "relu", "--out", str(tmp_path)])
+
+
+def test_memory_only_keeps_the_saved_times_and_adds_the_compiled_columns(tmp_path):
+    saved_path = ROOT / "measure" / "results" / "speed-cpu.json"
+    shutil.copy(saved_path, tmp_path / "speed-cpu.json")
+    args = ["--memory-only", "--merge", "--only", "relu", "--size", "4096", "--out", str(tmp_path)]
+    assert speed.main(args) == 0
+    saved, merged = json.loads(saved_path.read_text()), json.loads(
+        (tmp_path / "speed-cpu.json").read_text()
+    )
+    assert merged["rows"] == saved["rows"]
+    assert merged["summary"]["elements"] == saved["summary"]["elements"]
+    memory = {m["name"]: m for m in merged["summary"]["backward_peak_memory"]}
+    relu = memory["relu"]
+    assert relu["input_mib"] == 4096 * 4 / 2**20
+    assert relu["ours_compiled_mib"] > 0 and relu["mlx_nn_compiled_mib"] > 0
+    others = [m for m in saved["summary"]["backward_peak_memory"] if m["name"] != "relu"]
+    assert [memory[m["name"]] for m in others] == others
+    table = (tmp_path / "speed-cpu.md").read_text()
+    assert "| ours, compiled (MiB) | mlx.nn, compiled (MiB) |" in table
+    assert table.count("| relu | 0 |") == 1
