@@ -285,3 +285,21 @@ def test_every_schema_key_is_documented():
             assert (
                 f"| `{field.name}` |" in documented
             ), f"spec/README.md does not document '{field.name}'"
+
+
+def test_the_speed_pages_show_the_backward_memory_table(spec_copy):
+    import json
+
+    results = spec_copy.parent.parent / "measure" / "results" / "speed-cpu.json"
+    run = json.loads(results.read_text())
+    memory = run["summary"]["backward_peak_memory"]
+    memory[0].pop("ours_compiled_mib")  # a table measured before the compiled columns
+    results.write_text(json.dumps(run))
+    page = generate(spec_copy, TEMPLATES)["docs/speed-cpu.rst"]
+    assert "Backward pass\n-------------" in page
+    first, second = memory[0], memory[1]
+    assert (
+        f"   * - {first['name']}\n     - {first['input_mib']:.0f}\n     - {first['ours_mib']:.1f}\n"
+        f"     - {first['mlx_nn_mib']:.1f}\n     - -\n" in page
+    )
+    assert f"     - {second['ours_compiled_mib']:.1f}\n" in page
