@@ -100,20 +100,6 @@ def test_signature_and_defaults():
     assert support.same(FUNCTION(x), FUNCTION(x, **DEFAULTS))
 
 
-@pytest.mark.parametrize("dtype", list(support.DTYPES))
-@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
-def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = support.grid_and_sample(AXIS_RULE, dtype)
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
-    monkeypatch.setattr(
-        IMPLEMENTATION._checks, "is_half", lambda x: False
-    )  # not the cpu half formula
-    split = FUNCTION(x, **call_args(params))
-    # The cpu formula compiled whole.
-    monkeypatch.setattr(IMPLEMENTATION, "_cpu_kernel", IMPLEMENTATION._cpu_unsplit_kernel)
-    assert support.same(split, FUNCTION(x, **call_args(params)))
-
-
 def test_example_in_the_docstring_runs():
     support.check_docstring_examples(FUNCTION)
 
@@ -141,8 +127,6 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch, formula):
         x = mx.random.normal(lead + shape, key=mx.random.key(sum(traces.values())))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    for driver in ["_cpu_kernel"]:  # the CPU's drivers, not compiled, convert on every call
-        traces.pop(driver, None)
     assert traces and max(traces.values()) == 1, traces
 
 

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import exp_neg_wide
+from .._helpers import with_gradient, exp_neg_wide
 from .gelu_approx import gelu_approx
 from .gelu_fast_approx import gelu_fast_approx
 
@@ -109,20 +109,16 @@ def _cpu_half_kernel(x):
     return _checks.to_output(_cpu_half_formula(_checks.to_compute(x)), x.dtype)
 
 
-def _cpu_unsplit_formula(x):
-    # The spec's cpu formula in one compiled function, which the CPU's stages below must match
-    # bit for bit (the generated tests compare them); MLX's CPU runs the stages.
+def _cpu_formula(x):
+    # The spec's cpu formula, which MLX's CPU computes instead of _formula.
     magnitude = mx.astype(mx.minimum(mx.abs(x), 15), mx.float64)
-    tail = (
-        exp_neg_wide(magnitude * magnitude / 2)
+    gauss = mx.contiguous(exp_neg_wide(magnitude * magnitude / 2))
+    ratio = mx.contiguous(
+        0.39894203682088364
+        * (magnitude + 3.659057559822024)
         * (
-            0.39894203682088364
-            * magnitude
-            * (magnitude + 3.659057559822024)
-            * (
-                (mx.square(magnitude + 1.7684243481075523) + 8.004769154095479)
-                * (mx.square(magnitude + 2.776329868689662) + 4.832439587184153)
-            )
+            (mx.square(magnitude + 1.7684243481075523) + 8.004769154095479)
+            * (mx.square(magnitude + 2.776329868689662) + 4.832439587184153)
         )
         / (
             (mx.square(magnitude + 1.9933423264635015) + 7.383803241374513)
@@ -131,112 +127,22 @@ def _cpu_unsplit_formula(x):
         )
     )
     clamped = mx.maximum(x, -37)
-    return clamped / 2 + mx.abs(clamped) / 2 - tail
+    positive = x > 0
+    slope = mx.contiguous(
+        mx.astype(
+            positive + (1 - 2 * positive) * (gauss * (ratio - magnitude * 0.3989422804014327)),
+            mx.float32,
+        )
+    )
+    return with_gradient(
+        clamped / 2 + mx.abs(clamped) / 2 - magnitude * (gauss * ratio),
+        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38) * mx.stop_gradient(slope),
+    )
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_unsplit_kernel(x):
-    return _checks.to_output(_cpu_unsplit_formula(_checks.to_compute(x)), x.dtype)
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    v4 = v3 * v3
-    v5 = v4 / 2
-    t1 = mx.minimum(v5, 709)
-    return t1
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    v4 = v3 + 1.7684243481075523
-    v5 = mx.square(v4)
-    v6 = v5 + 8.004769154095479
-    v7 = v3 + 2.776329868689662
-    v8 = mx.square(v7)
-    v9 = v8 + 4.832439587184153
-    t2 = v6 * v9
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    v4 = 0.39894203682088364 * v3
-    v5 = v3 + 3.659057559822024
-    v6 = v4 * v5
-    t3 = v6 * t2
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    v4 = v3 + 1.9933423264635015
-    v5 = mx.square(v4)
-    v6 = v5 + 7.383803241374513
-    v7 = v3 + 2.1504937571115645
-    v8 = mx.square(v7)
-    v9 = v8 + 2.2638635912584477
-    t4 = v6 * v9
-    return t4
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_5(x, t4):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = mx.minimum(v1, 15)
-    v3 = mx.astype(v2, mx.float64)
-    v4 = v3 + 2.230420205868902
-    v5 = mx.square(v4)
-    v6 = v5 + 0.23481103503543396
-    t5 = t4 * v6
-    return t5
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_6(original, x, t1, t3, t5):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.maximum(x, (-37))
-    v2 = v1 / 2
-    v3 = mx.abs(v1)
-    v4 = v3 / 2
-    v5 = v2 + v4
-    v6 = mx.expm1(t1)
-    v7 = v6 + 1
-    v8 = mx.reciprocal(v7)
-    v9 = v8 * t3
-    v10 = v9 / t5
-    t6 = v5 - v10
-    return _checks.to_output(t6, original.dtype)
-
-
 def _cpu_kernel(x):
-    # The spec's cpu formula, which MLX's CPU computes instead of _kernel, split where its C++ loops would branch.
-    # The input is converted once, before the stages, so that autodiff sums the stages'
-    # derivatives in float32 (each stage given a half input would round its own to half).
-    original, x = x, _checks.to_compute(x)
-    t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x)
-    t3 = _cpu_stage_3(x, t2)
-    t4 = _cpu_stage_4(x)
-    t5 = _cpu_stage_5(x, t4)
-    return _cpu_stage_6(original, x, t1, t3, t5)
+    return _checks.to_output(_cpu_formula(_checks.to_compute(x)), x.dtype)
 
 
 def gelu(x: mx.array) -> mx.array:
