@@ -57,7 +57,16 @@ def _formula(x):
     whole = mx.stop_gradient(mx.round(scaled))
     low = mx.expm1((scaled - whole) * ((scaled + whole) * -0.0001220703125))
     tail = ratio / grown
-    return mx.maximum(x, 0) - tail - tail * low
+    value = mx.contiguous(mx.maximum(x, 0) - tail - tail * low)
+    t_from_value = mx.maximum(mx.minimum(x, 14), 0) - mx.minimum(value, 14)
+    tail_slope = (t_from_value + 0.5 * (magnitude == 0)) / (
+        magnitude + (magnitude == 0)
+    ) - magnitude * mx.exp(magnitude * magnitude * -0.5 + -0.9189385332046727)
+    return with_gradient(
+        value,
+        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
+        * mx.stop_gradient(mx.where(x > 0, 1 - tail_slope, tail_slope)),
+    )
 
 
 @partial(mx.compile, shapeless=True)
