@@ -197,23 +197,8 @@ def main(argv=None) -> int:
             replaced(saved["rows"] if saved else [], rows, lambda r: (r["name"], r["dtype"])),
             key=lambda r: (dtypes.index(r["dtype"]), full_run.index(r["name"])),
         )
-    # The targets compare with mlx.nn, so the summary covers the functions it has.
-    compared = [r for r in rows if r["ratio"] is not None]
-    ratios = [r["ratio"] for r in compared]
-    summary = (
-        dict(saved["summary"])
-        if args.memory_only
-        else {
-            "device": args.device,
-            "machine": machine(args.device),
-            "mlx": mx.__version__,
-            "date": date.today().isoformat(),
-            "elements": args.size,
-            "cache_limit_mib": args.cache_limit,
-            "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
-            "worst": max(compared, key=lambda r: r["ratio"]),
-        }
-    )
+    # --memory-only keeps the saved times, and so their summary.
+    summary = dict(saved["summary"]) if args.memory_only else summarized(rows, args)
     worst = summary["worst"]
     print(
         f"geometric mean ratio {summary['geometric_mean_ratio']:.3f}; worst {worst['name']}"
@@ -238,6 +223,22 @@ def main(argv=None) -> int:
         table_path.write_text(table)
         (args.out / f"speed-{args.device}.md").write_text(markdown(summary, rows))
     return 0
+
+
+def summarized(rows: list[dict], args) -> dict:
+    # The targets compare with mlx.nn, so the summary covers the functions it has.
+    compared = [r for r in rows if r["ratio"] is not None]
+    ratios = [r["ratio"] for r in compared]
+    return {
+        "device": args.device,
+        "machine": machine(args.device),
+        "mlx": mx.__version__,
+        "date": date.today().isoformat(),
+        "elements": args.size,
+        "cache_limit_mib": args.cache_limit,
+        "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
+        "worst": max(compared, key=lambda r: r["ratio"]),
+    }
 
 
 def replaced(saved: list[dict], fresh: list[dict], key) -> list[dict]:
