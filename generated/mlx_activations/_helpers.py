@@ -9,6 +9,13 @@ def with_gradient(value, like):
     return mx.stop_gradient(value) + (like - mx.stop_gradient(like))
 
 
+def with_slope(value, x, slope):
+    r"""value, differentiated as slope: the derivative in x written out, so that the backward pass keeps the slope alone where autodiff through a long formula keeps its intermediates. x is clipped to float32's range, so that x = +-inf still gives value (its gradient there is 0); x times the slope must stay finite, as it does for a slope near 1 wherever x is large."""
+    return with_gradient(
+        value, mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38) * mx.stop_gradient(slope)
+    )
+
+
 def exp_neg_abs(x):
     r"""e^{-|x|}, computed from expm1. MLX's CPU expm1 is within 1 ULP everywhere, while mx.exp is up to 64 ULP off for |x| > 40."""
     magnitude = mx.maximum(-x, x)

@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import with_gradient, exp_neg_wide
+from .._helpers import with_slope, exp_neg_wide
 from .gelu_approx import gelu_approx
 from .gelu_fast_approx import gelu_fast_approx
 
@@ -62,11 +62,7 @@ def _formula(x):
     tail_slope = (t_from_value + 0.5 * (magnitude == 0)) / (
         magnitude + (magnitude == 0)
     ) - magnitude * mx.exp(magnitude * magnitude * -0.5 + -0.9189385332046727)
-    return with_gradient(
-        value,
-        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
-        * mx.stop_gradient(mx.where(x > 0, 1 - tail_slope, tail_slope)),
-    )
+    return with_slope(value, x, mx.where(x > 0, 1 - tail_slope, tail_slope))
 
 
 @partial(mx.compile, shapeless=True)
@@ -143,10 +139,7 @@ def _cpu_formula(x):
             mx.float32,
         )
     )
-    return with_gradient(
-        clamped / 2 + mx.abs(clamped) / 2 - magnitude * (gauss * ratio),
-        mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38) * mx.stop_gradient(slope),
-    )
+    return with_slope(clamped / 2 + mx.abs(clamped) / 2 - magnitude * (gauss * ratio), x, slope)
 
 
 @partial(mx.compile, shapeless=True)
