@@ -7,7 +7,8 @@ import mlx.core as mx
 
 from .. import _checks
 from .._helpers import (
-    times_sigmoid,
+    with_slope,
+    sigmoid_product,
     half_far_times_sigmoid,
     sigmoid_error_factor,
     times_sigmoid_wide,
@@ -22,7 +23,9 @@ def _formula(x):
     v = mx.clip(x, -200, 200)
     u = v * (1.7021484375 + -0.00014841556549072266)
     u_low = scaled_error(v, 1.7021484375, -0.00014841556549072266) - v * 2.193450927734375e-08
-    return times_sigmoid(x, u) * sigmoid_error_factor(u, u_low)
+    value = mx.contiguous(sigmoid_product(x, u) * sigmoid_error_factor(u, u_low))
+    gate = mx.sigmoid(u)
+    return with_slope(value, x, gate * (1 + u * (1 - gate)))
 
 
 @partial(mx.compile, shapeless=True)
