@@ -62,6 +62,23 @@ def sigmoid_product(x, u):
     return scaled / (mx.where(far, 1, 2) + mx.expm1(-mx.where(far, u + 40, u)))
 
 
+def sigmoid_product_with_error(x, u, u_low):
+    r"""x sigmoid(u + u_low) for a tiny u_low (the rounding error of computing u), the value alone: its callers write their derivative in (with_slope). 1 + e^{-u - u_low} is (2 + E) - (1 + E) u_low to first order, with E = expm1(-u), so the error moves the denominator of sigmoid_product's x / (2 + E) and needs no sigmoid of its own (as sigmoid_error_factor's does); below u = -80 the same of (x e^{-40}) / (1 + expm1(-(u + 40))). 2 + E comes first, in one rounding, where it nears 1 (u > 0). E is inf where the result is 0: 1 + E is capped at float32's largest in the correction, so that the denominator stays inf, not inf - inf."""
+    far = u < -80
+    scaled = mx.where(
+        far, mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38) * 4.248354255291589e-18, x
+    )
+    grown = mx.expm1(-mx.where(far, u + 40, u))
+    return scaled / (
+        mx.where(far, 1, 2) + grown - mx.minimum(1 + grown, 3.4028234663852886e38) * u_low
+    )
+
+
+def times_sigmoid_slope(w, x_dw):
+    r"""The derivative of x sigmoid(w(x)), sigmoid(w) (1 + x w'(x) sigmoid(-w)), given w and x w'(x), from MLX's sigmoid (within a few float32 ULP, plenty for a gradient): no cancellation where sigmoid(w) nears 1, and no sigmoid read twice, which cut gelu_approx's and gelu_fast_approx's formulas into one kernel more on a GPU."""
+    return mx.sigmoid(w) * (1 + x_dw * mx.sigmoid(-w))
+
+
 def times_sigmoid(x, u):
     r"""x sigmoid(u) within 3 ULP, shallow enough for MLX's fuser on a GPU (one kernel for silu, where a derivative written out with stop_gradient took eight): x / (2 + expm1(-u)) is accurate on both sides of 0 (expm1(-u) is in (-1, 0] for u >= 0, and e^{|u|} - 1 below) and gives u = inf its limit. Below u = -80, where 2 + expm1(-u) overflows or sigmoid(u) is subnormal, the product is (x e^{-40}) sigmoid(u + 40), with x clipped to float32's range so that an infinite x gives 0 where the sigmoid is 0. Both sides share one expm1 and one sigmoid, whose argument is shifted by 40 below u = -80 (selecting between the two sides' results computed both, with twice the transcendentals). The derivative is that of x mx.sigmoid(u) (with_gradient): its derivative in u, s (1 - s), is 0 where s rounds to 1 (u > 17), which callers whose result is x itself there (silu, the GELUs) can afford; glu cannot, and takes its derivative from the small side, in four more kernels (the same here took silu from one kernel to five)."""
     far = u < -80

@@ -8,8 +8,8 @@ import mlx.core as mx
 from .. import _checks
 from .._helpers import (
     with_slope,
-    sigmoid_product,
-    sigmoid_error_factor,
+    sigmoid_product_with_error,
+    times_sigmoid_slope,
     sigmoid_wide,
     sum_error,
     scaled_error,
@@ -35,12 +35,14 @@ def _formula(x):
     inner_low = sum_error(quadratic, 1.5957691669464111) + quadratic_low - 4.534068042105272e-08
     u = v * inner
     u_low = product_error(v, inner) + v * inner_low
-    value = mx.contiguous(sigmoid_product(x, u) * sigmoid_error_factor(u, u_low))
-    gate = mx.sigmoid(v * (1.5957691216057308 + 0.07135481627260025 * square))
+    value = mx.contiguous(sigmoid_product_with_error(x, u, u_low))
     return with_slope(
         value,
         x,
-        gate + v * (gate - gate * gate) * (1.5957691216057308 + 0.21406444881780076 * square),
+        times_sigmoid_slope(
+            v * (1.5957691216057308 + 0.07135481627260025 * square),
+            v * (1.5957691216057308 + 0.21406444881780076 * square),
+        ),
     )
 
 

@@ -8,9 +8,9 @@ import mlx.core as mx
 from .. import _checks
 from .._helpers import (
     with_slope,
-    sigmoid_product,
+    sigmoid_product_with_error,
+    times_sigmoid_slope,
     half_far_times_sigmoid,
-    sigmoid_error_factor,
     times_sigmoid_wide,
     scaled_error,
 )
@@ -23,9 +23,9 @@ def _formula(x):
     v = mx.clip(x, -200, 200)
     u = v * (1.7021484375 + -0.00014841556549072266)
     u_low = scaled_error(v, 1.7021484375, -0.00014841556549072266) - v * 2.193450927734375e-08
-    value = mx.contiguous(sigmoid_product(x, u) * sigmoid_error_factor(u, u_low))
-    gate = mx.sigmoid(u)
-    return with_slope(value, x, gate * (1 + u * (1 - gate)))
+    value = mx.contiguous(sigmoid_product_with_error(x, u, u_low))
+    w = v * 1.702
+    return with_slope(value, x, times_sigmoid_slope(w, w))
 
 
 @partial(mx.compile, shapeless=True)
