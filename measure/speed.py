@@ -203,6 +203,11 @@ def main(argv=None) -> int:
     print(
         f"geometric mean ratio {summary['geometric_mean_ratio']:.3f}; worst {worst['name']}"
         f" ({worst['dtype']}) {worst['ratio']:.2f}"
+        + (
+            f"; ours / torch {summary['geometric_mean_vs_torch']:.2f}"
+            if summary.get("geometric_mean_vs_torch")
+            else ""
+        )
     )
     if args.memory:
         summary["backward_peak_memory"] = backward_memory(
@@ -225,10 +230,15 @@ def main(argv=None) -> int:
     return 0
 
 
+def geometric_mean(values: list[float]) -> float | None:
+    return math.exp(sum(map(math.log, values)) / len(values)) if values else None
+
+
 def summarized(rows: list[dict], args) -> dict:
-    # The targets compare with mlx.nn, so the summary covers the functions it has.
+    # The targets compare with mlx.nn, so the summary covers the functions it has; torch's
+    # column, where torch was installed, gets a mean of its own over the rows it times.
     compared = [r for r in rows if r["ratio"] is not None]
-    ratios = [r["ratio"] for r in compared]
+    with_torch = [r for r in rows if r["torch_ms"]]
     return {
         "device": args.device,
         "machine": machine(args.device),
@@ -236,9 +246,24 @@ def summarized(rows: list[dict], args) -> dict:
         "date": date.today().isoformat(),
         "elements": args.size,
         "cache_limit_mib": args.cache_limit,
-        "geometric_mean_ratio": math.exp(sum(map(math.log, ratios)) / len(ratios)),
+        "geometric_mean_ratio": geometric_mean([r["ratio"] for r in compared]),
         "worst": max(compared, key=lambda r: r["ratio"]),
+        "torch": torch_version(),
+        "geometric_mean_vs_torch": geometric_mean(
+            [r["ours_ms"] / r["torch_ms"] for r in with_torch]
+        ),
+        "mlx_nn_geometric_mean_vs_torch": geometric_mean(
+            [r["mlx_nn_ms"] / r["torch_ms"] for r in with_torch if r["mlx_nn_ms"]]
+        ),
     }
+
+
+def torch_version() -> str | None:
+    try:
+        import torch
+    except ImportError:
+        return None
+    return f"{torch.__version__}, {torch.get_num_threads()} threads"
 
 
 def replaced(saved: list[dict], fresh: list[dict], key) -> list[dict]:
@@ -344,6 +369,17 @@ def markdown(summary, rows) -> str:
         f"Geometric mean of ours / mlx.nn, over the functions mlx.nn has:"
         f" {summary['geometric_mean_ratio']:.3f}.",
         "",
+    ]
+    if summary.get("geometric_mean_vs_torch"):
+        lines += [
+            "Against torch.nn.functional"
+            + (f" (torch {summary['torch']})" if summary.get("torch") else "")
+            + ", over the rows it times:"
+            f" geometric mean of ours / torch {summary['geometric_mean_vs_torch']:.2f}, of"
+            f" mlx.nn / torch {summary['mlx_nn_geometric_mean_vs_torch']:.2f}.",
+            "",
+        ]
+    lines += [
         "| activation | dtype | ours (ms) | mlx.nn (ms) | ours / mlx.nn | ours / x+0 | mlx.nn / x+0 | torch (ms) |",
         "|---|---|---|---|---|---|---|---|",
     ]

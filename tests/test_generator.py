@@ -287,6 +287,29 @@ def test_every_schema_key_is_documented():
             ), f"spec/README.md does not document '{field.name}'"
 
 
+def test_the_speed_pages_show_torch_where_the_run_timed_it(spec_copy):
+    import json
+
+    results = spec_copy.parent.parent / "measure" / "results" / "speed-cpu.json"
+    run = json.loads(results.read_text())
+    run["summary"].update(
+        torch="2.0, 2 threads", geometric_mean_vs_torch=5.25, mlx_nn_geometric_mean_vs_torch=7.5
+    )
+    run["rows"][0]["torch_ms"], run["rows"][1]["torch_ms"] = 0.5, None
+    results.write_text(json.dumps(run))
+    page = generate(spec_copy, TEMPLATES)["docs/speed-cpu.rst"]
+    assert (
+        "(torch 2.0, 2 threads), over\nthe rows it times: geometric mean of ours / torch 5.25"
+        in page
+    )
+    assert "     - ours / x + 0\n     - torch (ms)\n" in page
+    first, second = run["rows"][0], run["rows"][1]
+    assert f"     - {first['ours_vs_copy']:.2f}\n     - 0.50\n" in page
+    assert f"     - {second['ours_vs_copy']:.2f}\n     - -\n" in page
+    # The GPU run timed no torch: its page has no such column.
+    assert "torch (ms)" not in generate(spec_copy, TEMPLATES)["docs/speed-gpu.rst"]
+
+
 def test_the_speed_pages_show_the_backward_memory_table(spec_copy):
     import json
 

@@ -47,3 +47,46 @@ def test_memory_only_keeps_the_saved_times_and_adds_the_compiled_columns(tmp_pat
     table = (tmp_path / "speed-cpu.md").read_text()
     assert "| ours, compiled (MiB) | mlx.nn, compiled (MiB) |" in table
     assert table.count("| relu | 0 |") == 1
+
+
+def _row(name, ours, theirs, torch_ms):
+    return {
+        "name": name,
+        "dtype": "float32",
+        "ours_ms": ours,
+        "mlx_nn_ms": theirs,
+        "ratio": ours / theirs if theirs else None,
+        "copy_ms": 1.0,
+        "ours_vs_copy": ours,
+        "mlx_nn_vs_copy": theirs,
+        "torch_ms": torch_ms,
+    }
+
+
+def test_the_summary_compares_with_torch_over_the_rows_it_times(monkeypatch):
+    monkeypatch.setattr(speed, "torch_version", lambda: "2.0, 2 threads")
+    args = speed.argparse.Namespace(device="cpu", size=4096, cache_limit=None)
+    rows = [
+        _row("relu", 2.0, 1.0, 4.0),
+        _row("tanh", 8.0, 4.0, 2.0),
+        _row("rrelu", 3.0, None, None),
+    ]
+    summary = speed.summarized(rows, args)
+    # ours / torch: 0.5 and 4, whose geometric mean is sqrt(2); mlx.nn / torch: 0.25 and 2.
+    assert summary["geometric_mean_vs_torch"] == pytest.approx(2**0.5)
+    assert summary["mlx_nn_geometric_mean_vs_torch"] == pytest.approx(2**-0.5)
+    assert summary["geometric_mean_ratio"] == pytest.approx(2.0)
+    text = speed.markdown(summary, rows)
+    assert (
+        "(torch 2.0, 2 threads), over the rows it times: geometric mean of ours / torch 1.41"
+        in text
+    )
+    assert "| rrelu | float32 | 3.000 | - | - |" in text
+
+
+def test_without_torch_the_summary_says_nothing_of_it(monkeypatch):
+    monkeypatch.setattr(speed, "torch_version", lambda: None)
+    args = speed.argparse.Namespace(device="gpu", size=4096, cache_limit=None)
+    summary = speed.summarized([_row("relu", 2.0, 1.0, None)], args)
+    assert summary["geometric_mean_vs_torch"] is None
+    assert "torch.nn.functional" not in speed.markdown(summary, [_row("relu", 2.0, 1.0, None)])
