@@ -13,7 +13,7 @@ __all__ = ["hard_sigmoid", "HardSigmoid", "hardsigmoid", "Hardsigmoid"]
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.minimum(mx.maximum((x + 3) / 6, 0), 1)
+    return mx.minimum(mx.maximum((x + 3) * (1 / 6), 0), 1)
 
 
 @partial(mx.compile, shapeless=True)
