@@ -323,6 +323,8 @@ def check_half_gradient(
         assert math.isfinite(got), f"{where} ({dtype}): gradient {got}"
         bound = MIN_NORMAL[dtype] if abs(true) < MIN_NORMAL[dtype] else ulp * (abs(true) + weight)
         assert abs(got - true) <= bound, f"{where} ({dtype}): gradient {got}, true {true}"
+    if axis_rule == "none":
+        _check_gradient_at_edges(function, call, dtype, inside)
 
 
 def check_gradient(
@@ -340,13 +342,22 @@ def check_gradient(
         else:
             assert math.isfinite(got), f"{where}: gradient {got}"
     if axis_rule == "none":
-        # Next to 0 and near the float32 maximum only finiteness (where the value is finite): a
-        # derivative next to 0 may be as large as 1 / x (log1mexp).
-        edges = mx.array([p for p in (1e-30, -1e-30, 3e38, -3e38) if inside(p)])
-        finite = mx.isfinite(function(edges, **call)).tolist()
-        got = mx.grad(lambda v: function(v, **call).sum())(edges).tolist()
-        for point, g, ok in zip(edges.tolist(), got, finite):
-            assert math.isfinite(g) or not ok, f"x={point}: gradient {g}"
+        _check_gradient_at_edges(function, call, "float32", inside)
+
+
+def _check_gradient_at_edges(function, call, dtype, inside):
+    """Next to 0 and far from it, up to the dtype's maximum, only finiteness (where the value is
+    finite): a derivative next to 0 may be as large as 1 / x (log1mexp). Far out, a cotangent of
+    0 (a saturated sigmoid, the branch where() discards) times an overflowed intermediate is NaN."""
+    wanted = (1e-30, -1e-30, 1e30, -1e30, 3e38, -3e38, 6e4, -6e4)
+    rounded = mx.array(wanted).astype(DTYPES[dtype]).tolist()
+    edges = mx.array([p for p in rounded if math.isfinite(p) and p != 0 and inside(p)]).astype(
+        DTYPES[dtype]
+    )
+    finite = mx.isfinite(function(edges, **call)).tolist()
+    got = mx.grad(lambda v: function(v, **call).astype(mx.float32).sum())(edges).tolist()
+    for point, g, ok in zip(edges.tolist(), got, finite):
+        assert math.isfinite(g) or not ok, f"x={point} ({dtype}): gradient {g}"
 
 
 def check_masked(function, reference, defaults, call):

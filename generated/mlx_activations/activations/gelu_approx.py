@@ -59,7 +59,11 @@ def _half_formula(x):
     # MLX operation computes in float32 inside.
     v = mx.astype(x, mx.float32)
     far = x < -9.5
-    u = v * 1.5957691216057308 + mx.where(far, 40, 0) + v * v * (v * 0.07135481627260025)
+    u = (
+        v * 1.5957691216057308
+        + mx.where(far, 40, 0)
+        + mx.minimum(mx.square(v), 1e30) * (v * 0.07135481627260025)
+    )
     return mx.where(
         far, mx.maximum(v, -3.4028234663852886e38) * 4.248354255291589e-18, v
     ) * mx.sigmoid(u)
