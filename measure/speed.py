@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import platform
 import statistics
 import sys
@@ -313,7 +314,17 @@ def machine(device: str) -> str:
             return subprocess.run(query, capture_output=True, text=True).stdout.strip() or "GPU"
         except OSError:
             return "GPU"
-    return platform.processor() or platform.machine()
+    # The model matters: the same code measured 0.67 and 0.74 in geometric mean on two 2-core
+    # x86-64 machines. Linux names it in /proc/cpuinfo (platform.processor() is empty there).
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model or platform.processor() or 'CPU'}, {os.cpu_count()} cores, {platform.machine()}"
 
 
 def backward_memory(names: list[str], size: int) -> list[dict]:
