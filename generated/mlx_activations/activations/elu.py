@@ -7,6 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
+from .._helpers import half_expm1_negative
 
 __all__ = ["elu", "ELU"]
 
@@ -25,7 +26,7 @@ def _kernel(x, alpha):
 def _half_formula(x, alpha):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return mx.where(x > 0, x, alpha * mx.where(x > -0.00048828125, x, mx.exp(mx.minimum(x, 0)) - 1))
+    return mx.where(x > 0, x, alpha * half_expm1_negative(x))
 
 
 @partial(mx.compile, shapeless=True)

@@ -7,6 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
+from .._helpers import half_expm1_negative
 
 __all__ = ["selu", "SELU"]
 
@@ -27,11 +28,7 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return mx.where(
-        x > 0,
-        1.0507009873554805 * x,
-        1.7580993408473768 * mx.where(x > -0.00048828125, x, mx.exp(mx.minimum(x, 0)) - 1),
-    )
+    return mx.where(x > 0, 1.0507009873554805 * x, 1.7580993408473768 * half_expm1_negative(x))
 
 
 @partial(mx.compile, shapeless=True)
