@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import with_gradient, log1p_exp_neg_abs
+from .._helpers import with_gradient, with_slope, exp_neg_abs
 
 __all__ = ["log_sigmoid", "LogSigmoid", "logsigmoid"]
 
@@ -40,7 +40,8 @@ def _half_kernel(x):
 def _cpu_unsplit_formula(x):
     # The spec's cpu formula in one compiled function, which the CPU's stages below must match
     # bit for bit (the generated tests compare them); MLX's CPU runs the stages.
-    return mx.where(x < 0, x, 0) - log1p_exp_neg_abs(x)
+    t = exp_neg_abs(x)
+    return with_slope(mx.where(x < 0, x, 0) - mx.log1p(t), x, mx.where(x < 0, 1, t) / (1 + t))
 
 
 @partial(mx.compile, shapeless=True)
@@ -67,27 +68,43 @@ def _cpu_stage_2(x):
 @partial(mx.compile, shapeless=True)
 def _cpu_stage_3(x, t2):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.minimum(t2, 88)
-    t3 = mx.expm1(v1)
+    v1 = t2 > 88
+    v2 = mx.minimum(t2, 88)
+    v3 = mx.expm1(v2)
+    v4 = v3 + 1
+    v5 = 1 / v4
+    v6 = mx.where(v1, 0, v5)
+    v7 = mx.stop_gradient(v6)
+    v8 = mx.stop_gradient(v2)
+    v9 = v2 - v8
+    v10 = 1 - v9
+    t3 = v7 * v10
     return t3
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_4(original, x, t2, t3, t1):
+def _cpu_stage_4(x, t3):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t2 > 88
-    v2 = mx.minimum(t2, 88)
-    v3 = t3 + 1
-    v4 = 1 / v3
-    v5 = mx.where(v1, 0, v4)
-    v6 = mx.stop_gradient(v5)
-    v7 = mx.stop_gradient(v2)
-    v8 = v2 - v7
-    v9 = 1 - v8
-    v10 = v6 * v9
-    v11 = mx.log1p(v10)
-    t4 = t1 - v11
-    return _checks.to_output(t4, original.dtype)
+    v1 = x < 0
+    t4 = mx.where(v1, 1, t3)
+    return t4
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_stage_5(original, x, t3, t1, t4):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = mx.log1p(t3)
+    v2 = t1 - v1
+    v3 = mx.stop_gradient(v2)
+    v4 = mx.clip(x, (-3.4028234663852886e38), 3.4028234663852886e38)
+    v5 = 1 + t3
+    v6 = t4 / v5
+    v7 = mx.stop_gradient(v6)
+    v8 = v4 * v7
+    v9 = mx.stop_gradient(v8)
+    v10 = v8 - v9
+    t5 = v3 + v10
+    return _checks.to_output(t5, original.dtype)
 
 
 def _cpu_kernel(x):
@@ -98,7 +115,8 @@ def _cpu_kernel(x):
     t1 = _cpu_stage_1(x)
     t2 = _cpu_stage_2(x)
     t3 = _cpu_stage_3(x, t2)
-    return _cpu_stage_4(original, x, t2, t3, t1)
+    t4 = _cpu_stage_4(x, t3)
+    return _cpu_stage_5(original, x, t3, t1, t4)
 
 
 def log_sigmoid(x: mx.array) -> mx.array:

@@ -51,43 +51,31 @@ def _cpu_unsplit_kernel(x):
 def _cpu_stage_1(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = -x
-    t1 = mx.maximum(v1, x)
+    v2 = mx.maximum(v1, x)
+    v3 = mx.expm1(v2)
+    v4 = 2 + v3
+    t1 = 1 / v4
     return t1
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1):
+def _cpu_stage_2(original, x, t1):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.expm1(t1)
-    v2 = 2 + v1
-    t2 = 1 / v2
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(x, t2, t1):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.stop_gradient(t2)
-    v2 = 1 - v1
-    v3 = mx.minimum(t1, 88)
-    v4 = mx.stop_gradient(v3)
-    v5 = v3 - v4
-    v6 = v2 * v5
-    t3 = 1 - v6
-    return t3
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_4(original, x, t2, t3):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.stop_gradient(t2)
-    v2 = v1 * t3
-    v3 = x >= 0
-    v4 = 2 * v2
-    v5 = 1 - v4
-    v6 = v3 * v5
-    t4 = v2 + v6
-    return _checks.to_output(t4, original.dtype)
+    v1 = x >= 0
+    v2 = 2 * t1
+    v3 = 1 - v2
+    v4 = v1 * v3
+    v5 = t1 + v4
+    v6 = mx.stop_gradient(v5)
+    v7 = mx.clip(x, (-3.4028234663852886e38), 3.4028234663852886e38)
+    v8 = 1 - t1
+    v9 = t1 * v8
+    v10 = mx.stop_gradient(v9)
+    v11 = v7 * v10
+    v12 = mx.stop_gradient(v11)
+    v13 = v11 - v12
+    t2 = v6 + v13
+    return _checks.to_output(t2, original.dtype)
 
 
 def _cpu_kernel(x):
@@ -96,9 +84,7 @@ def _cpu_kernel(x):
     # derivatives in float32 (each stage given a half input would round its own to half).
     original, x = x, _checks.to_compute(x)
     t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1)
-    t3 = _cpu_stage_3(x, t2, t1)
-    return _cpu_stage_4(original, x, t2, t3)
+    return _cpu_stage_2(original, x, t1)
 
 
 def sigmoid(x: mx.array) -> mx.array:

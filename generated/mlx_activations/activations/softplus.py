@@ -7,7 +7,13 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import with_gradient, exp_neg_abs_shallow, high_half, scaled_error
+from .._helpers import (
+    with_gradient,
+    exp_neg_abs_shallow,
+    softplus_with_slope,
+    high_half,
+    scaled_error,
+)
 
 __all__ = ["softplus", "Softplus"]
 
@@ -197,25 +203,42 @@ def _cpu_special_0_stage_1(x):
 def _cpu_special_0_stage_2(x):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
     v1 = -x
-    t2 = mx.maximum(v1, x)
+    v2 = mx.maximum(v1, x)
+    v3 = mx.expm1(v2)
+    v4 = v3 + 1
+    v5 = 1 / v4
+    v6 = mx.stop_gradient(v5)
+    v7 = mx.minimum(v2, 88)
+    v8 = mx.stop_gradient(v7)
+    v9 = v7 - v8
+    v10 = 1 - v9
+    t2 = v6 * v10
     return t2
 
 
 @partial(mx.compile, shapeless=True)
-def _cpu_special_0_stage_3(original, x, t2, t1):
+def _cpu_special_0_stage_3(x, t2):
     x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.expm1(t2)
-    v2 = v1 + 1
-    v3 = 1 / v2
-    v4 = mx.stop_gradient(v3)
-    v5 = mx.minimum(t2, 88)
-    v6 = mx.stop_gradient(v5)
-    v7 = v5 - v6
-    v8 = 1 - v7
-    v9 = v4 * v8
-    v10 = mx.log1p(v9)
-    t3 = t1 + v10
-    return _checks.to_output(t3, original.dtype)
+    v1 = x >= 0
+    t3 = mx.where(v1, 1, t2)
+    return t3
+
+
+@partial(mx.compile, shapeless=True)
+def _cpu_special_0_stage_4(original, x, t2, t1, t3):
+    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
+    v1 = mx.log1p(t2)
+    v2 = t1 + v1
+    v3 = mx.stop_gradient(v2)
+    v4 = mx.clip(x, (-3.4028234663852886e38), 3.4028234663852886e38)
+    v5 = 1 + t2
+    v6 = t3 / v5
+    v7 = mx.stop_gradient(v6)
+    v8 = v4 * v7
+    v9 = mx.stop_gradient(v8)
+    v10 = v8 - v9
+    t4 = v3 + v10
+    return _checks.to_output(t4, original.dtype)
 
 
 def _cpu_special_kernel_0(x):
@@ -225,7 +248,8 @@ def _cpu_special_kernel_0(x):
     original, x = x, _checks.to_compute(x)
     t1 = _cpu_special_0_stage_1(x)
     t2 = _cpu_special_0_stage_2(x)
-    return _cpu_special_0_stage_3(original, x, t2, t1)
+    t3 = _cpu_special_0_stage_3(x, t2)
+    return _cpu_special_0_stage_4(original, x, t2, t1, t3)
 
 
 @_checks.per_value
