@@ -85,16 +85,6 @@ def test_signature_and_defaults():
 
 
 @pytest.mark.parametrize("dtype", list(support.DTYPES))
-@pytest.mark.parametrize("params", PARAM_SETS, ids=str)
-def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatch):
-    x = support.grid_and_sample(AXIS_RULE, dtype)
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
-    split = FUNCTION(x, **call_args(params))
-    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
-    assert support.same(split, FUNCTION(x, **call_args(params)))
-
-
-@pytest.mark.parametrize("dtype", list(support.DTYPES))
 def test_defaults_kernel_gives_the_parameter_arrays_results(dtype, monkeypatch):
     # At the defaults a GPU runs _default_kernel, their arrays captured as constants: the same
     # results as the kernel that takes them as arguments.
@@ -103,9 +93,9 @@ def test_defaults_kernel_gives_the_parameter_arrays_results(dtype, monkeypatch):
     IMPLEMENTATION._default_kernel.cache_clear()
     y = FUNCTION(x)
     assert IMPLEMENTATION._default_kernel.cache_info().currsize == 1  # it ran
-    (lambd,) = IMPLEMENTATION._prepared(*IMPLEMENTATION._DEFAULTS)
+    lambd, bound = IMPLEMENTATION._prepared(*IMPLEMENTATION._DEFAULTS)
     kernel = IMPLEMENTATION._kernel
-    assert support.same(y, kernel(x, lambd))
+    assert support.same(y, kernel(x, lambd, bound))
 
 
 def test_example_in_the_docstring_runs():
@@ -173,8 +163,6 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
         x = mx.random.normal(lead + shape, key=mx.random.key(sum(traces.values())))
         y = FUNCTION(x, **call_args(params))
         mx.eval(y)
-    for driver in ["_cpu_kernel"]:  # the CPU's drivers, not compiled, convert on every call
-        traces.pop(driver, None)
     assert traces and max(traces.values()) == 1, traces
 
 

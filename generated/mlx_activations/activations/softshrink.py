@@ -11,56 +11,24 @@ from .. import _checks
 __all__ = ["softshrink", "Softshrink", "soft_shrink"]
 
 
-def _formula(x, lambd):
+def _formula(x, lambd, bound):
     # The spec's implementation, evaluated in the compute dtype.
-    return mx.where(mx.abs(x) <= lambd, 0, x - mx.sign(x) * lambd)
+    return x - mx.minimum(bound, mx.maximum(-bound, x))
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, lambd):
+def _kernel(x, lambd, bound):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), lambd), x.dtype)
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_1(x):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    t1 = mx.sign(x)
-    return t1
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_2(x, t1, lambd):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = t1 * lambd
-    t2 = x - v1
-    return t2
-
-
-@partial(mx.compile, shapeless=True)
-def _cpu_stage_3(original, x, lambd, t2):
-    x = _checks.to_compute(x)  # converted already: a no-op, where the tests count traces
-    v1 = mx.abs(x)
-    v2 = v1 <= lambd
-    t3 = mx.where(v2, 0, t2)
-    return _checks.to_output(t3, original.dtype)
-
-
-def _cpu_kernel(x, lambd):
-    # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
-    # The input is converted once, before the stages, so that autodiff sums the stages'
-    # derivatives in float32 (each stage given a half input would round its own to half).
-    original, x = x, _checks.to_compute(x)
-    t1 = _cpu_stage_1(x)
-    t2 = _cpu_stage_2(x, t1, lambd)
-    return _cpu_stage_3(original, x, lambd, t2)
+    return _checks.to_output(_formula(_checks.to_compute(x), lambd, bound), x.dtype)
 
 
 @_checks.per_value
 def _prepared(lambd):
     # The kernel's parameter arrays, built once for each parameter values (_checks.per_value).
     lambd = mx.array(lambd, dtype=mx.float32)
-    return (lambd,)
+    # Values that depend on the parameters alone: computed once here, not once per element.
+    bound = mx.minimum(lambd, 3.4028234663852886e38)
+    return lambd, bound
 
 
 _DEFAULTS = (0.5,)
@@ -73,9 +41,9 @@ def _default_kernel():
     # per element (on the H200, float32 leaky_relu 1.11x -> 1.07x x + 0, bfloat16 hard_tanh
     # 1.17x -> 1.05x). Not on the CPU, where g++ compiled the constants' loop slower (float32
     # leaky_relu 0.78 -> 2.5 ms at 2^22 elements). Built on first use.
-    (lambd,) = _prepared(*_DEFAULTS)
+    lambd, bound = _prepared(*_DEFAULTS)
     return mx.compile(
-        lambda x: _kernel(x, lambd),
+        lambda x: _kernel(x, lambd, bound),
         shapeless=True,
     )
 
@@ -90,6 +58,8 @@ def _checked(owner, lambd):
 
 def softshrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     r"""Applies the soft shrinkage function.
+
+    NaN stays NaN. An infinite lambd maps every finite input to 0, and +-inf to +-inf, as any finite lambd does (mlx.nn gives 0 there).
 
     Also available as ``soft_shrink``.
 
@@ -114,8 +84,8 @@ def softshrink(x: mx.array, lambd: float = 0.5) -> mx.array:
     (lambd,) = _checked("softshrink", lambd)
     if not _checks.on_cpu() and _checks.same_values((lambd,), _DEFAULTS):
         return _default_kernel()(x)
-    (lambd,) = _prepared(lambd)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, lambd)
+    lambd, bound = _prepared(lambd)
+    return _kernel(x, lambd, bound)
 
 
 class Softshrink(nn.Module):
