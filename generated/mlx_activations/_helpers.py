@@ -133,8 +133,8 @@ def exp_neg_wide(d):
 
 
 def softplus_with_slope(x):
-    r"""softplus(x) = max(x, 0) + log(1 + e^{-|x|}) for CPU formulas, from one expm1 (exp_neg_abs_shallow, whose value is e^{-|x|} down to subnormal numbers), accurate where log(1 + e^{-|x|}) is tiny, with its derivative sigmoid(x) written out from the same t = e^{-|x|} (with_slope): 1 / (1 + t) or t / (1 + t). Autodiff through the CPU's stages kept 96-112 MiB of intermediates for a compiled backward pass over 16 MiB of input; the slope alone keeps 32, as mlx.nn's softplus does."""
-    t = exp_neg_abs_shallow(x)
+    r"""softplus(x) = max(x, 0) + log(1 + e^{-|x|}), from one expm1 (t = e^{-|x|} down to subnormal numbers), accurate where log(1 + e^{-|x|}) is tiny, with its derivative sigmoid(x) written out from the same t (with_slope): 1 / (1 + t) or t / (1 + t), within 2e-7 where MLX's logaddexp beside the value was 3.8e-6 off. Since t carries no derivative, |x| can be mx.abs. One kernel on a GPU, with two transcendentals where the logaddexp took four; on the CPU a compiled backward pass keeps 32 MiB for 16 MiB of input, as mlx.nn's softplus does, where autodiff through the stages kept 96-112."""
+    t = 1 / (mx.expm1(mx.abs(x)) + 1)
     return with_slope(mx.where(x >= 0, x, 0) + mx.log1p(t), x, mx.where(x >= 0, 1, t) / (1 + t))
 
 

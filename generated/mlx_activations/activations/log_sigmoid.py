@@ -7,17 +7,15 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import with_gradient, with_slope, exp_neg_abs
+from .._helpers import with_slope, exp_neg_abs
 
 __all__ = ["log_sigmoid", "LogSigmoid", "logsigmoid"]
 
 
 def _formula(x):
     # The spec's implementation, evaluated in the compute dtype.
-    return with_gradient(
-        mx.minimum(x, 0) - mx.log1p(1 / (1 + mx.expm1(mx.abs(x)))),
-        -mx.logaddexp(-mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38), 0),
-    )
+    t = 1 / (1 + mx.expm1(mx.abs(x)))
+    return with_slope(mx.minimum(x, 0) - mx.log1p(t), x, mx.where(x < 0, 1, t) / (1 + t))
 
 
 @partial(mx.compile, shapeless=True)
