@@ -297,3 +297,28 @@ def parameter_only(
         else:
             per_element.append((name, source))
     return once, per_element
+
+
+def constant_only(let: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The `let` values that read no name but earlier such values: constants (selu's scale).
+    The activation's other formulas may read them as well (each formula defines those it reads)."""
+    constants, known = [], set()
+    for name, source in let:
+        if reads(source) <= known:
+            constants.append((name, source))
+            known.add(name)
+    return constants
+
+
+def with_constants(
+    let: tuple[tuple[str, str], ...], implementation: str, constants: list[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """let with the constants that it or the implementation reads (and those they read) put
+    before it, in their order."""
+    wanted = reads(implementation).union(*(reads(source) for _, source in let))
+    chosen = []
+    for name, source in reversed(constants):
+        if name in wanted:
+            chosen.append((name, source))
+            wanted |= reads(source)
+    return tuple(reversed(chosen)) + tuple(let)

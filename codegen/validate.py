@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import math
+from dataclasses import replace
 
 from . import expressions as ex
 from .diagnostics import Diagnostic, SpecError, did_you_mean
@@ -623,10 +624,13 @@ class _Validator:
             ),
         )
         # The main let's parameter-only values are computed once per call and passed to every
-        # kernel, so the other formulas may read them too (once the let is known to parse).
+        # kernel, so the other formulas may read them too (once the let is known to parse), and
+        # so may they its constants, which each formula that reads them defines for itself.
+        constants = []
         if let_is_valid:
             once, _ = ex.parameter_only(let, {p.name for p in kernel_parameters(params, axis)})
-            declared = declared | {name for name, _ in once}
+            constants = ex.constant_only(let)
+            declared = declared | {name for name, _ in once + constants}
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)
         if data.get("convert_half_on_cpu") and (
             "cpu" not in data or data.get("split_on_cpu", True) or data.get("exact")
@@ -639,6 +643,11 @@ class _Validator:
             )
         half = self.half_formula(data, path, declared, helpers)
         cpu_half = self.cpu_half_formula(data, path, declared, helpers, axis)
+        if len(self.errors) == errors_before_let:  # every formula parses
+            cpu, half, cpu_half = (
+                f and replace(f, let=ex.with_constants(f.let, f.implementation, constants))
+                for f in (cpu, half, cpu_half)
+            )
         if self.items(data, "module_aliases") and module is None:
             self.error(path + ("module_aliases",), f"{name} has no Module to give other names")
         return Activation(

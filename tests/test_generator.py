@@ -81,6 +81,37 @@ def test_a_cpu_formula_reads_the_main_lets_parameter_only_values(tmp_path):
     assert "negated = 0 - shift" not in cpu
 
 
+def test_a_cpu_formula_defines_the_main_lets_constants_it_reads(tmp_path):
+    # A constant (it reads no name) is not a parameter's value: each formula that reads it
+    # defines it, as the main formula does, rather than repeating its literal (selu's scale).
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        SMALL.read_text()
+        .replace(
+            '      negated: "0 - shift"  #',
+            '      unit: "1.0"\n      twice: "unit * 2"\n      negated: "0 - shift"  #',
+        )
+        .replace(
+            'implementation: "mx.maximum(x + negated, 0)"',
+            'implementation: "mx.maximum(x + negated, 0) * twice"',
+        )
+        .replace(
+            'implementation: "mx.maximum(wide - shift, 0)"',
+            'implementation: "mx.maximum(wide - shift, 0) * twice"',
+        )
+    )
+    source = generate(spec, TEMPLATES, display_name="spec.yaml")[
+        "mlx_activations/activations/shifted_relu.py"
+    ]
+    compile(source, "shifted_relu.py", "exec")
+    # The formula in one function (which the tests compare the CPU's stages with), and the
+    # stages, which the splitter traces with the constants' values.
+    cpu = source.split("def _cpu_unsplit_formula(")[1].split("def ")[0]
+    assert "unit = 1.0" in cpu and "twice = unit * 2" in cpu and "* twice" in cpu
+    stages = source.split("def _cpu_stage_1(")[1].split("def _cpu_kernel(")[0]
+    assert "* 2.0" in stages
+
+
 RANDOM_ENTRY = r"""
   - name: jittered_relu
     module: JitteredReLU

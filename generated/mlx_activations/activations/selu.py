@@ -28,7 +28,9 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return mx.where(x > 0, 1.0507009873554805 * x, 1.7580993408473768 * half_expm1_negative(x))
+    scale = 1.0507009873554805
+    scale_alpha = 1.7580993408473768
+    return mx.where(x > 0, scale * x, scale_alpha * half_expm1_negative(x))
 
 
 @partial(mx.compile, shapeless=True)
