@@ -63,19 +63,30 @@ def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel
     assert "shift, negated = _prepared(shift)" in prepared.split("def shifted_relu(")[1]
 
 
-def test_a_cpu_formula_reads_the_main_lets_parameter_only_values(tmp_path):
-    # negated is computed once per call (_prepared) and passed to every kernel, the CPU's too.
+def shifted_relu_source(tmp_path, *edits: tuple[str, str]) -> str:
+    """The generated module of small.yaml's shifted_relu, after textual edits of the spec."""
+    text = SMALL.read_text()
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
     spec = tmp_path / "spec.yaml"
-    spec.write_text(
-        SMALL.read_text().replace(
-            'implementation: "mx.maximum(wide - shift, 0)"',
-            'implementation: "mx.maximum(wide + negated, 0)"',
-        )
-    )
+    spec.write_text(text)
     source = generate(spec, TEMPLATES, display_name="spec.yaml")[
         "mlx_activations/activations/shifted_relu.py"
     ]
     compile(source, "shifted_relu.py", "exec")
+    return source
+
+
+def test_a_cpu_formula_reads_the_main_lets_parameter_only_values(tmp_path):
+    # negated is computed once per call (_prepared) and passed to every kernel, the CPU's too.
+    source = shifted_relu_source(
+        tmp_path,
+        (
+            'implementation: "mx.maximum(wide - shift, 0)"',
+            'implementation: "mx.maximum(wide + negated, 0)"',
+        ),
+    )
     cpu = source.split("def _cpu_formula(")[1].split("def ")[0]
     assert cpu.startswith("x, shift, negated):") and "wide + negated" in cpu
     assert "negated = 0 - shift" not in cpu
@@ -84,26 +95,21 @@ def test_a_cpu_formula_reads_the_main_lets_parameter_only_values(tmp_path):
 def test_a_cpu_formula_defines_the_main_lets_constants_it_reads(tmp_path):
     # A constant (it reads no name) is not a parameter's value: each formula that reads it
     # defines it, as the main formula does, rather than repeating its literal (selu's scale).
-    spec = tmp_path / "spec.yaml"
-    spec.write_text(
-        SMALL.read_text()
-        .replace(
+    source = shifted_relu_source(
+        tmp_path,
+        (
             '      negated: "0 - shift"  #',
             '      unit: "1.0"\n      twice: "unit * 2"\n      negated: "0 - shift"  #',
-        )
-        .replace(
+        ),
+        (
             'implementation: "mx.maximum(x + negated, 0)"',
             'implementation: "mx.maximum(x + negated, 0) * twice"',
-        )
-        .replace(
+        ),
+        (
             'implementation: "mx.maximum(wide - shift, 0)"',
             'implementation: "mx.maximum(wide - shift, 0) * twice"',
-        )
+        ),
     )
-    source = generate(spec, TEMPLATES, display_name="spec.yaml")[
-        "mlx_activations/activations/shifted_relu.py"
-    ]
-    compile(source, "shifted_relu.py", "exec")
     # The formula in one function (which the tests compare the CPU's stages with), and the
     # stages, which the splitter traces with the constants' values.
     cpu = source.split("def _cpu_unsplit_formula(")[1].split("def ")[0]
