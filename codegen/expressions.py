@@ -63,14 +63,18 @@ class Grammar:
     functions: frozenset  # attributes of the namespace that may be called
     constants: frozenset = frozenset()  # attributes of the namespace that may be read
     bare_calls: frozenset = frozenset()  # plain names that may be called (helpers, built-ins)
+    attributes: frozenset = frozenset()  # attributes of a declared name that may be read
 
 
 IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS)
 # CPU formulas may also widen values to float64 (MLX's GPUs have no float64).
 CPU_IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS | {"astype"}, frozenset({"float64", "float32"}))
 # Half formulas may convert to float32: one whose input reaches it in its own dtype (own_dtype)
-# converts it in each of its stages, so that no conversion is shared between two kernels.
-HALF_IMPLEMENTATION = Grammar("mx", MX_FUNCTIONS | {"astype"}, frozenset({"float32"}))
+# converts it in each of its stages, so that no conversion is shared between two kernels; and
+# to the input's dtype (x.dtype), so that a stage ends in an array half the size of float32's.
+HALF_IMPLEMENTATION = Grammar(
+    "mx", MX_FUNCTIONS | {"astype"}, frozenset({"float32"}), attributes=frozenset({"dtype"})
+)
 REFERENCE = Grammar("mp", MP_FUNCTIONS, MP_CONSTANTS, REFERENCE_BUILTINS)
 
 
@@ -219,6 +223,9 @@ class _Checker(ast.NodeVisitor):
         if node.attr.startswith("__"):
             self.reject(node, "dunder names are never allowed")
         if self._namespace_attribute(node) in self.grammar.constants:
+            return
+        if isinstance(node.value, ast.Name) and node.attr in self.grammar.attributes:
+            self.visit(node.value)  # x.dtype: the name must be declared
             return
         namespace = self.grammar.namespace
         if isinstance(node.value, ast.Name) and node.value.id == namespace:

@@ -280,6 +280,10 @@ UNSAFE = {
         "x.shape",
         "'x.shape' is not allowed: attribute access is not allowed; call mx.<function> instead",
     ),
+    "the input's dtype outside a half formula": (
+        "x + 0 * x.dtype",
+        "'x.dtype' is not allowed: attribute access is not allowed; call mx.<function> instead",
+    ),
     "dunder name": (
         "__builtins__",
         "'__builtins__' is not allowed: dunder names are never allowed",

@@ -77,15 +77,15 @@ def _half_formula(x):
     # Half inputs reach it as they are (own_dtype): it converts them to float32 itself, or its
     # MLX operation computes in float32 inside.
     wide = mx.astype(x * 1, mx.float32)
-    ratio = mx.contiguous(
-        -0.3989419813949486
-        + 0.1398686762796429 / (mx.square(wide) + 6.056146383852704)
-        + 0.2589699690393093 / (mx.square(wide) + 1.3133194290893182)
+    tail = mx.contiguous(
+        mx.astype(
+            mx.exp(wide * (wide * -0.5))
+            * (-0.3988965709325148 + 0.3914660764711302 / (mx.square(wide) + 2.403509723630511)),
+            x.dtype,
+        )
     )
     v = mx.astype(x, mx.float32)
-    return mx.where(
-        v < -3, mx.exp(v * (v * -0.5)) * ratio, v * 0.5 * (1 + mx.erf(v * 0.7071067811865476))
-    )
+    return mx.where(v < -3, tail, v * 0.5 * (1 + mx.erf(v * 0.7071067811865476)))
 
 
 @partial(mx.compile, shapeless=True)
