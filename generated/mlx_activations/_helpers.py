@@ -30,7 +30,7 @@ def exp_neg_abs(x):
 
 
 def exp_neg_abs_shallow(x):
-    r"""exp_neg_abs with the clamp that keeps its derivative finite beside the value rather than in series with it, and no where() on |x| > 88 (1 / (expm1(|x|) + 1) is 0 past 88.7 by itself): two kernels fewer on a GPU (float32 softplus and log1mexp take 2, not 4). The CPU's split stores the derivative term as one more stage, so CPU formulas keep exp_neg_abs; log1mexp, whose formula serves both devices, takes this one, and so does softplus_with_slope, for its value alone (e^{-|x|} down to subnormal numbers, where exp_neg_abs gives 0 past |x| = 88)."""
+    r"""exp_neg_abs with the clamp that keeps its derivative finite beside the value rather than in series with it, and no where() on |x| > 88 (1 / (expm1(|x|) + 1) is 0 past 88.7 by itself): two kernels fewer on a GPU (float32 softplus and log1mexp take 2, not 4). The CPU's split stores the derivative term as one more stage, so CPU formulas keep exp_neg_abs; softplus's general formula, which serves both devices, takes this one (as log1mexp's writes it out). Where the derivative is written out whole (with_slope), as in softplus_with_slope, the value 1 / (expm1(|x|) + 1) is all that is needed."""
     magnitude = mx.maximum(-x, x)
     value = 1 / (mx.expm1(magnitude) + 1)
     clamped = mx.minimum(magnitude, 88)
