@@ -324,7 +324,7 @@ def check_half_gradient(
         bound = MIN_NORMAL[dtype] if abs(true) < MIN_NORMAL[dtype] else ulp * (abs(true) + weight)
         assert abs(got - true) <= bound, f"{where} ({dtype}): gradient {got}, true {true}"
     if axis_rule == "none":
-        _check_gradient_at_edges(function, call, dtype, inside)
+        check_gradient_at_edges(function, call, dtype, inside)
 
 
 def check_gradient(
@@ -342,10 +342,10 @@ def check_gradient(
         else:
             assert math.isfinite(got), f"{where}: gradient {got}"
     if axis_rule == "none":
-        _check_gradient_at_edges(function, call, "float32", inside)
+        check_gradient_at_edges(function, call, "float32", inside)
 
 
-def _check_gradient_at_edges(function, call, dtype, inside):
+def check_gradient_at_edges(function, call, dtype, inside=lambda x: True):
     """Next to 0 and far from it, up to the dtype's maximum, only finiteness (where the value is
     finite): a derivative next to 0 may be as large as 1 / x (log1mexp). Far out, a cotangent of
     0 (a saturated sigmoid, the branch where() discards) times an overflowed intermediate is NaN."""
