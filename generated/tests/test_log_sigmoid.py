@@ -23,7 +23,7 @@ TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 @pytest.fixture(autouse=True, params=["as on the CPU", "as on a GPU"])
 def formula(request, monkeypatch):
-    # MLX's CPU and a GPU compute different formulas (the spec's cpu formula on the CPU) (the half formula for half inputs on a GPU):
+    # MLX's CPU and a GPU compute different formulas (the half formula for half inputs on a GPU):
     # every test checks both, on the CPU.
     if request.param == "as on a GPU":
         monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
@@ -105,8 +105,8 @@ def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatc
     x = support.grid_and_sample(AXIS_RULE, dtype)
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
     split = FUNCTION(x, **call_args(params))
-    # The cpu formula compiled whole.
-    monkeypatch.setattr(IMPLEMENTATION, "_cpu_kernel", IMPLEMENTATION._cpu_unsplit_kernel)
+    monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+    monkeypatch.setattr(IMPLEMENTATION._checks, "is_half", lambda x: False)  # the fused _kernel
     assert support.same(split, FUNCTION(x, **call_args(params)))
 
 
