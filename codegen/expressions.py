@@ -121,6 +121,12 @@ COMPARE = {
 }
 
 
+def holds(when: tuple[Comparison, ...], values: dict) -> bool:
+    """Every comparison of a parameter with a number holds for these values (False where the
+    parameter has none)."""
+    return all(c.left in values and COMPARE[c.op](values[c.left], c.right) for c in when)
+
+
 def conjuncts(source: str) -> list[str]:
     """The comparisons of 'a == 1 and b == 2' (or the one comparison given), as sources."""
     tree = parse(source, "condition")

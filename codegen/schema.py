@@ -192,6 +192,13 @@ HALF_FORMULA = _formula(
         " float32 inside and rounds once (mx.softmax(precise=True)), which saves the float32"
         " round trip's passes over memory.",
     ),
+    Field(
+        "when",
+        "expression",
+        "Comparisons of parameters with numbers, joined by 'and', tested once per call: the half"
+        " formula serves only the parameter values that meet them ('alpha > 0'), the others get"
+        " the main formula, rounded once. The defaults or a test parameter set must meet them.",
+    ),
 )
 
 CPU_HALF_FORMULA = _formula(

@@ -491,6 +491,41 @@ class _Validator:
             data, path, "half", HALF_FORMULA, ex.HALF_IMPLEMENTATION, declared, helpers
         )
 
+    def half_condition(
+        self, source, path: NodePath, params: tuple[Param, ...], test_params: tuple, data: dict
+    ) -> tuple[ex.Comparison, ...]:
+        """The parameter values a half formula serves: comparisons with numbers, met by the
+        defaults or a test parameter set, so that the generated tests check the formula."""
+        if not isinstance(source, str):
+            return ()  # reported by the shape check
+        if data.get("special_cases"):
+            self.error(
+                path,
+                "a half formula's condition cannot stand beside special cases (which serve half"
+                " inputs through the half formula)",
+            )
+            return ()
+        numeric = frozenset(p.name for p in params if p.type in ("float", "int"))
+        try:
+            when = tuple(
+                ex.parse_constraint(part, numeric, "condition") for part in ex.conjuncts(source)
+            )
+        except ex.ExpressionError as error:
+            self.error(path, str(error), error.hint)
+            return ()
+        if any(isinstance(c.right, str) for c in when):
+            self.error(path, "a half formula's condition compares parameters with numbers")
+            return ()
+        defaults = {p.name: p.default for p in params if not p.required}
+        tested = [defaults] + [defaults | dict(values) for values in test_params]
+        if not any(ex.holds(when, values) for values in tested):
+            self.error(
+                path,
+                f"the half formula's condition '{source}' holds for neither the defaults nor a"
+                " test parameter set, so no generated test would check the formula",
+            )
+        return when
+
     def cpu_half_formula(
         self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset, axis: str
     ) -> Formula | None:
@@ -642,6 +677,13 @@ class _Validator:
                 at_key=True,
             )
         half = self.half_formula(data, path, declared, helpers)
+        if half is not None and isinstance(data.get("half"), dict) and "when" in data["half"]:
+            half = replace(
+                half,
+                when=self.half_condition(
+                    data["half"]["when"], path + ("half", "when"), params, test_params, data
+                ),
+            )
         cpu_half = self.cpu_half_formula(data, path, declared, helpers, axis)
         if len(self.errors) == errors_before_let:  # every formula parses
             cpu, half, cpu_half = (

@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass
 
 from . import pylit, schedule
-from .expressions import COMPARE, parameter_only
+from .expressions import COMPARE, holds, parameter_only
 from .model import (
     HOST_TYPES,
     Activation,
@@ -321,6 +321,10 @@ class ActivationView:
     half_let: list[tuple[str, str]]
     half_implementation: str | None
     half_formula_args: str  # what the half kernel passes to its formula
+    # The half formula's condition on the checked parameters, as source ("" where it always
+    # serves), and whether the defaults meet it (their kernel, _default_kernel, then runs it).
+    half_condition: str
+    half_at_defaults: bool
     # The spec's cpu half formula, for float16 and bfloat16 inputs on the CPU.
     cpu_half_let: list[tuple[str, str]]
     cpu_half_implementation: str | None
@@ -359,6 +363,11 @@ class ActivationView:
 def _rendered(let) -> list[tuple[str, str]]:
     """``let`` bindings as Python source."""
     return [(k, pylit.expression(v)) for k, v in let]
+
+
+def _condition(when) -> str:
+    """Comparisons of parameters with numbers, as a Python condition."""
+    return " and ".join(f"{w.left} {w.op} {pylit.literal(w.right)}" for w in when)
 
 
 def _special_guard(a: Activation) -> str:
@@ -526,6 +535,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         half_formula_args=formula_args(
             "to_compute_exact" if a.half and a.half.own_dtype else "to_compute"
         ),
+        half_condition=_condition(a.half.when) if a.half else "",
+        half_at_defaults=bool(a.half)
+        and holds(a.half.when, {p.name: p.default for p in a.params if not p.required}),
         cpu_half_let=_rendered(a.cpu_half.let) if a.cpu_half else [],
         cpu_half_implementation=(
             pylit.expression(a.cpu_half.implementation) if a.cpu_half else None
@@ -572,7 +584,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         example=example_lines(a),
         special_cases=[
             (
-                " and ".join(f"{w.left} {w.op} {pylit.literal(w.right)}" for w in c.when),
+                _condition(c.when),
                 pylit.expression(c.implementation),
             )
             for c in a.special_cases

@@ -169,6 +169,28 @@ CASES = {
         ),
         "spec/activations.yaml:49:71: error: a special case's cpu formula needs the CPU split, and no cpu formula beside it (one serves every parameter value there)",
     ),
+    "a half formula's condition that no tested parameter values meet": (
+        ('when: "scale > 0"', 'when: "scale > 5"'),
+        "spec/activations.yaml:75:13: error: the half formula's condition 'scale > 5' holds for"
+        " neither the defaults nor a test parameter set, so no generated test would check the formula",
+    ),
+    "a half formula's condition on something that is not a parameter": (
+        ('when: "scale > 0"', 'when: "scale > 0 and shift > 0"'),
+        "spec/activations.yaml:75:13: error: condition 'shift > 0' uses 'shift', which is not a parameter",
+    ),
+    "a half formula's condition between two parameters": (
+        ('when: "scale > 0"', 'when: "scale > scale"'),
+        "spec/activations.yaml:75:13: error: a half formula's condition compares parameters with numbers",
+    ),
+    "a half formula's condition beside special cases": (
+        (
+            "    cpu:\n      let:\n        wide:",
+            '    half: {when: "shift > 0", implementation: "mx.maximum(x + negated, 0)"}\n'
+            "    cpu:\n      let:\n        wide:",
+        ),
+        "spec/activations.yaml:52:18: error: a half formula's condition cannot stand beside special"
+        " cases (which serve half inputs through the half formula)",
+    ),
     "random draws without a training flag and a key": (
         (
             "    let:\n      negated:",

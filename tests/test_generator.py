@@ -1,8 +1,13 @@
 """The generator as a whole: golden output, determinism, the drift check, and what an edit changes."""
 
+import importlib
 import os
 import shutil
+import sys
 from pathlib import Path
+
+import mlx.core as mx
+import pytest
 
 from codegen.pipeline import generate
 from codegen.expressions import parameter_only
@@ -157,6 +162,53 @@ def test_random_draws_happen_outside_the_kernel_and_the_module_passes_its_traini
         "jittered_relu(x: mlx.core.array, lower: float = 0.1, upper: float = 0.3, training: bool = False, key: mlx.core.array | None = None)"
         in files["API.txt"]
     )
+
+
+def _imported(files: dict[str, str], root: Path, monkeypatch):
+    """The generated package written under root and imported fresh."""
+    for path, text in files.items():
+        if path.startswith("mlx_activations/"):
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text)
+    monkeypatch.syspath_prepend(str(root))
+    for name in [m for m in sys.modules if m.split(".")[0] == "mlx_activations"]:
+        monkeypatch.delitem(sys.modules, name)
+    return importlib.import_module("mlx_activations")
+
+
+@pytest.mark.parametrize("when, at_defaults", [("scale > 0", True), ("scale < 0", False)])
+def test_a_half_formula_with_a_condition_serves_only_the_values_that_meet_it(
+    tmp_path, monkeypatch, when, at_defaults
+):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SMALL.read_text().replace('when: "scale > 0"', f'when: "{when}"'))
+    files = generate(spec, TEMPLATES, display_name="spec.yaml")
+    package = _imported(files, tmp_path / "out", monkeypatch)
+    module = importlib.import_module("mlx_activations.activations.scaled_sigmoid")
+    ran = []
+    for name in ("_kernel", "_half_kernel"):
+        original = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, name=name, original=original: ran.append(name) or original(*a)
+        )
+    monkeypatch.setattr(module._checks, "on_cpu", lambda: False)  # as on a GPU
+    x = mx.array([-1.0, 0.5]).astype(mx.bfloat16)
+    for scale, meets in ((2.0, when == "scale > 0"), (-0.5, when == "scale < 0")):
+        ran.clear()
+        package.scaled_sigmoid(x, scale=scale)
+        assert ran == (["_half_kernel"] if meets else ["_kernel"]), (scale, ran)
+        ran.clear()
+        package.scaled_sigmoid(x.astype(mx.float32), scale=scale)
+        assert ran == ["_kernel"]
+    # At the defaults (scale = 1) the captured-constants kernel serves, with the half formula
+    # only where the defaults meet the condition: codegen decides it once.
+    ran.clear()
+    package.scaled_sigmoid(x)
+    assert ran == (["_half_kernel"] if at_defaults else ["_kernel"])
+    default_test = files["tests/test_scaled_sigmoid.py"].split(
+        "def test_defaults_kernel_gives_the_parameter_arrays_results"
+    )[1]
+    assert ("IMPLEMENTATION._half_kernel if" in default_test) == at_defaults
 
 
 def test_exact_activations_compute_half_precision_in_its_own_dtype(tmp_path):

@@ -23,6 +23,15 @@ PARAM_SETS = [{}, {"alpha": 0.1}, {"alpha": 3.0}, {"alpha": 1024.0}, {"alpha": -
 TOLERANCE = {"float32": 4.0, "float16": 1.0, "bfloat16": 1.0}
 
 
+@pytest.fixture(autouse=True, params=["as on the CPU", "as on a GPU"])
+def formula(request, monkeypatch):
+    # MLX's CPU and a GPU compute different formulas (the half formula for half inputs on a GPU):
+    # every test checks both, on the CPU.
+    if request.param == "as on a GPU":
+        monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+    return request.param
+
+
 def reference(x, alpha):
     return x if x > 0 else alpha * mp.expm1(x / alpha)
 
@@ -99,6 +108,7 @@ def test_cpu_split_gives_the_fused_results_bit_for_bit(dtype, params, monkeypatc
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: True)
     split = FUNCTION(x, **call_args(params))
     monkeypatch.setattr(IMPLEMENTATION._checks, "on_cpu", lambda: False)
+    monkeypatch.setattr(IMPLEMENTATION._checks, "is_half", lambda x: False)  # the fused _kernel
     assert support.same(split, FUNCTION(x, **call_args(params)))
 
 
@@ -111,9 +121,13 @@ def test_defaults_kernel_gives_the_parameter_arrays_results(dtype, monkeypatch):
     IMPLEMENTATION._default_kernel.cache_clear()
     y = FUNCTION(x)
     assert IMPLEMENTATION._default_kernel.cache_info().currsize == 1  # it ran
-    alpha, below, inverse = IMPLEMENTATION._prepared(*IMPLEMENTATION._DEFAULTS)
-    kernel = IMPLEMENTATION._kernel
-    assert support.same(y, kernel(x, alpha, below, inverse))
+    alpha, below, inverse, near, negative_inverse = IMPLEMENTATION._prepared(
+        *IMPLEMENTATION._DEFAULTS
+    )
+    kernel = (
+        IMPLEMENTATION._half_kernel if IMPLEMENTATION._checks.is_half(x) else IMPLEMENTATION._kernel
+    )
+    assert support.same(y, kernel(x, alpha, below, inverse, near, negative_inverse))
 
 
 def test_example_in_the_docstring_runs():
@@ -141,7 +155,7 @@ def test_function_rejects_values_that_break_a_constraint(values, message):
         FUNCTION(support.sample(AXIS_RULE), **values)
 
 
-def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
+def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch, formula):
     # Every compiled function (the kernel, or each stage of its CPU split) converts its inputs
     # first, so the conversions count the traces, by the function that traced.
     traces = collections.Counter()
@@ -159,8 +173,9 @@ def test_new_parameter_values_and_shapes_do_not_recompile(monkeypatch):
 
     monkeypatch.setattr(IMPLEMENTATION._checks, "to_compute", counting)
     # A rank no other test uses: each structural value (an axis) traces once, then calls with
-    # new parameter values and new shapes reuse the trace.
-    lead = ()
+    # new parameter values and new shapes reuse the trace. One more axis as on a GPU, whose
+    # kernel the CPU may share, so that it traces afresh.
+    lead = (2,) if formula == "as on a GPU" else ()
     for params, shape in zip(
         PARAM_SETS * 2,
         [(2, 1, 1, 1, 2, 4)] * len(PARAM_SETS) + [(4, 1, 2, 1, 2, 6)] * len(PARAM_SETS),

@@ -11,16 +11,31 @@ from .. import _checks
 __all__ = ["celu", "CELU"]
 
 
-def _formula(x, alpha, below, inverse):
+def _formula(x, alpha, below, inverse, near, negative_inverse):
     # The spec's implementation, evaluated in the compute dtype.
     positive = x > below
     return mx.where(positive, x, 0) + alpha * mx.expm1(mx.where(positive, 0, x) * inverse)
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, alpha, below, inverse):
+def _kernel(x, alpha, below, inverse, near, negative_inverse):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), alpha, below, inverse), x.dtype)
+    return _checks.to_output(
+        _formula(_checks.to_compute(x), alpha, below, inverse, near, negative_inverse), x.dtype
+    )
+
+
+def _half_formula(x, alpha, below, inverse, near, negative_inverse):
+    # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
+    # correct bits are needed, not float32's 24.
+    return mx.where(x > near, x, alpha * mx.exp(mx.abs(x) * negative_inverse) - alpha)
+
+
+@partial(mx.compile, shapeless=True)
+def _half_kernel(x, alpha, below, inverse, near, negative_inverse):
+    return _checks.to_output(
+        _half_formula(_checks.to_compute(x), alpha, below, inverse, near, negative_inverse), x.dtype
+    )
 
 
 @partial(mx.compile, shapeless=True)
@@ -49,7 +64,7 @@ def _cpu_stage_3(original, x, t2, inverse, alpha, t1):
     return _checks.to_output(t3, original.dtype)
 
 
-def _cpu_kernel(x, alpha, below, inverse):
+def _cpu_kernel(x, alpha, below, inverse, near, negative_inverse):
     # _kernel on the CPU: the same operations, split where MLX's C++ loops would branch.
     # The input is converted once, before the stages, so that autodiff sums the stages'
     # derivatives in float32 (each stage given a half input would round its own to half).
@@ -66,7 +81,9 @@ def _prepared(alpha):
     # Values that depend on the parameters alone: computed once here, not once per element.
     below = -mx.abs(alpha) * 1.4901161193847656e-08
     inverse = 1 / alpha
-    return alpha, below, inverse
+    near = -mx.abs(alpha) * 0.00048828125
+    negative_inverse = -1 / alpha
+    return alpha, below, inverse, near, negative_inverse
 
 
 _DEFAULTS = (1.0,)
@@ -79,9 +96,11 @@ def _default_kernel():
     # per element (on the H200, float32 leaky_relu 1.11x -> 1.07x x + 0, bfloat16 hard_tanh
     # 1.17x -> 1.05x). Not on the CPU, where g++ compiled the constants' loop slower (float32
     # leaky_relu 0.78 -> 2.5 ms at 2^22 elements). Built on first use.
-    alpha, below, inverse = _prepared(*_DEFAULTS)
+    alpha, below, inverse, near, negative_inverse = _prepared(*_DEFAULTS)
     return mx.compile(
-        lambda x: _kernel(x, alpha, below, inverse),
+        lambda x: (_half_kernel if _checks.is_half(x) else _kernel)(
+            x, alpha, below, inverse, near, negative_inverse
+        ),
         shapeless=True,
     )
 
@@ -116,10 +135,15 @@ def celu(x: mx.array, alpha: float = 1.0) -> mx.array:
     """
     x = _checks.as_array(x)
     (alpha,) = _checked("celu", alpha)
+    half_applies = alpha > 0  # the parameter values the half formula serves
     if not _checks.on_cpu() and _checks.same_values((alpha,), _DEFAULTS):
         return _default_kernel()(x)
-    alpha, below, inverse = _prepared(alpha)
-    return (_cpu_kernel if _checks.on_cpu() else _kernel)(x, alpha, below, inverse)
+    alpha, below, inverse, near, negative_inverse = _prepared(alpha)
+    return (
+        _cpu_kernel
+        if _checks.on_cpu()
+        else _half_kernel if _checks.is_half(x) and half_applies else _kernel
+    )(x, alpha, below, inverse, near, negative_inverse)
 
 
 class CELU(nn.Module):

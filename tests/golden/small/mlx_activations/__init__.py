@@ -10,6 +10,7 @@ from .activations.scaled_relu import scaled_relu, ScaledReLU
 from .activations.doubled_softmax import doubled_softmax, DoubledSoftmax
 from .activations.shifted_relu import shifted_relu, ShiftedReLU, shiftedrelu, Shiftedrelu
 from .activations.halved_sigmoid import halved_sigmoid
+from .activations.scaled_sigmoid import scaled_sigmoid
 
 __version__ = "0.1.0"
 
@@ -18,6 +19,7 @@ __all__ = [
     "doubled_softmax",
     "shifted_relu",
     "halved_sigmoid",
+    "scaled_sigmoid",
     "ScaledReLU",
     "DoubledSoftmax",
     "ShiftedReLU",

@@ -9,7 +9,13 @@ import pytest
 
 import mlx_activations as act
 
-SPEC_FUNCTIONS = ["scaled_relu", "doubled_softmax", "shifted_relu", "halved_sigmoid"]
+SPEC_FUNCTIONS = [
+    "scaled_relu",
+    "doubled_softmax",
+    "shifted_relu",
+    "halved_sigmoid",
+    "scaled_sigmoid",
+]
 SPEC_MODULES = ["ScaledReLU", "DoubledSoftmax", "ShiftedReLU"]
 # Other libraries' spellings -> the function or Module they name.
 SPEC_ALIASES = [("shiftedrelu", "shifted_relu"), ("Shiftedrelu", "ShiftedReLU")]
