@@ -117,7 +117,8 @@ class Formula:
     implementation: str
     own_dtype: bool = False  # half inputs reach the formula as they are, not as float32
     # A half formula's condition on the parameters (comparisons with numbers, all of which must
-    # hold): for other values a GPU runs the main kernel on half inputs too. () where it always serves.
+    # hold): for other values a GPU runs the main kernel on half inputs too. () where it always
+    # serves.
     when: tuple[Comparison, ...] = ()
 
 
