@@ -379,6 +379,23 @@ class _Validator:
             result.append(RandomDraw(name, bounds[0], bounds[1], str(entry.get("otherwise", ""))))
         return tuple(result)
 
+    def parameter_condition(
+        self, source: str, path: NodePath, names: frozenset, owner: str
+    ) -> tuple[ex.Comparison, ...] | None:
+        """Comparisons of the named parameters with numbers, joined by 'and' (a special case's
+        or a half formula's condition); None, with the error reported, where it is not one."""
+        try:
+            when = tuple(
+                ex.parse_constraint(part, names, "condition") for part in ex.conjuncts(source)
+            )
+        except ex.ExpressionError as error:
+            self.error(path, str(error), error.hint)
+            return None
+        if any(isinstance(c.right, str) for c in when):
+            self.error(path, f"{owner} compares parameters with numbers")
+            return None
+        return when
+
     def special_cases(
         self,
         entries: list,
@@ -396,16 +413,10 @@ class _Validator:
             data = self.shape(entry, SPECIAL_CASE, path + (j,))
             if data is None or not isinstance(data.get("when"), str):
                 continue
-            try:
-                when = tuple(
-                    ex.parse_constraint(part, float_params, "condition")
-                    for part in ex.conjuncts(data["when"])
-                )
-            except ex.ExpressionError as error:
-                self.error(path + (j, "when"), str(error), error.hint)
-                continue
-            if any(isinstance(c.right, str) for c in when):
-                self.error(path + (j, "when"), "a special case compares parameters with numbers")
+            when = self.parameter_condition(
+                data["when"], path + (j, "when"), float_params, "a special case"
+            )
+            if when is None:
                 continue
             self.expression(
                 data.get("implementation"),
@@ -478,26 +489,37 @@ class _Validator:
         )
 
     def half_formula(
-        self, data: dict, path: NodePath, declared: frozenset, helpers: frozenset
+        self,
+        data: dict,
+        path: NodePath,
+        declared: frozenset,
+        helpers: frozenset,
+        params: tuple[Param, ...],
+        test_params: tuple,
     ) -> Formula | None:
-        """The formula for float16 and bfloat16 inputs on a GPU: float32, no float64."""
+        """The formula for float16 and bfloat16 inputs on a GPU: float32, no float64; with the
+        parameter values it serves, where its `when` picks some."""
         if "half" in data and data.get("exact"):
             self.error(
                 path + ("half",),
                 "an exact activation computes half inputs in their own dtype already",
                 at_key=True,
             )
-        return self.formula(
+        formula = self.formula(
             data, path, "half", HALF_FORMULA, ex.HALF_IMPLEMENTATION, declared, helpers
         )
+        if formula is None or not isinstance(data["half"].get("when"), str):
+            return formula  # a `when` that is not a string is reported by the shape check
+        when = self.half_condition(
+            data["half"]["when"], path + ("half", "when"), params, test_params, data
+        )
+        return replace(formula, when=when)
 
     def half_condition(
-        self, source, path: NodePath, params: tuple[Param, ...], test_params: tuple, data: dict
+        self, source: str, path: NodePath, params: tuple[Param, ...], test_params: tuple, data: dict
     ) -> tuple[ex.Comparison, ...]:
         """The parameter values a half formula serves: comparisons with numbers, met by the
         defaults or a test parameter set, so that the generated tests check the formula."""
-        if not isinstance(source, str):
-            return ()  # reported by the shape check
         if data.get("special_cases"):
             self.error(
                 path,
@@ -506,15 +528,8 @@ class _Validator:
             )
             return ()
         numeric = frozenset(p.name for p in params if p.type in ("float", "int"))
-        try:
-            when = tuple(
-                ex.parse_constraint(part, numeric, "condition") for part in ex.conjuncts(source)
-            )
-        except ex.ExpressionError as error:
-            self.error(path, str(error), error.hint)
-            return ()
-        if any(isinstance(c.right, str) for c in when):
-            self.error(path, "a half formula's condition compares parameters with numbers")
+        when = self.parameter_condition(source, path, numeric, "a half formula's condition")
+        if when is None:
             return ()
         defaults = {p.name: p.default for p in params if not p.required}
         tested = [defaults] + [defaults | dict(values) for values in test_params]
@@ -676,14 +691,7 @@ class _Validator:
                 " converts half inputs once already), and not exact (nothing is converted there)",
                 at_key=True,
             )
-        half = self.half_formula(data, path, declared, helpers)
-        if half is not None and isinstance(data.get("half"), dict) and "when" in data["half"]:
-            half = replace(
-                half,
-                when=self.half_condition(
-                    data["half"]["when"], path + ("half", "when"), params, test_params, data
-                ),
-            )
+        half = self.half_formula(data, path, declared, helpers, params, test_params)
         cpu_half = self.cpu_half_formula(data, path, declared, helpers, axis)
         if len(self.errors) == errors_before_let:  # every formula parses
             cpu, half, cpu_half = (

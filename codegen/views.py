@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass
 
 from . import pylit, schedule
-from .expressions import COMPARE, holds, parameter_only
+from .expressions import holds, parameter_only
 from .model import (
     HOST_TYPES,
     Activation,
@@ -411,9 +411,8 @@ def _default_values(a: Activation, tensor_params) -> list[str]:
     if any(p.required for p in tensor_params):
         return []
     defaults = {p.name: p.default for p in a.params if not p.required}
-    for case in a.special_cases:
-        if all(COMPARE[w.op](float(defaults[w.left]), float(w.right)) for w in case.when):
-            return []
+    if any(holds(case.when, defaults) for case in a.special_cases):
+        return []
     return [pylit.literal(p.default) for p in tensor_params]
 
 
@@ -459,7 +458,8 @@ def module_view(a: Activation) -> ModuleView | None:
 def activation_view(a: Activation, spec: Spec) -> ActivationView:
     tensor_params = kernel_parameters(a.params, a.axis)
     drawn = [r.name for r in a.random]
-    defaults = dict(spec.tolerance) | dict(a.tolerance)
+    tolerance = dict(spec.tolerance) | dict(a.tolerance)
+    defaults = {p.name: p.default for p in a.params if not p.required}
     param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
         dict(t) for t in a.test_params
     ]
@@ -536,8 +536,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
             "to_compute_exact" if a.half and a.half.own_dtype else "to_compute"
         ),
         half_condition=_condition(a.half.when) if a.half else "",
-        half_at_defaults=bool(a.half)
-        and holds(a.half.when, {p.name: p.default for p in a.params if not p.required}),
+        half_at_defaults=bool(a.half) and holds(a.half.when, defaults),
         cpu_half_let=_rendered(a.cpu_half.let) if a.cpu_half else [],
         cpu_half_implementation=(
             pylit.expression(a.cpu_half.implementation) if a.cpu_half else None
@@ -558,8 +557,8 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         + [p.name for p in a.params if p.name != "axis"]
         + (["row"] if a.axis == "reduce" else []),
         param_sets=param_sets,
-        tolerance=defaults,
-        defaults={p.name: p.default for p in a.params if not p.required},
+        tolerance=tolerance,
+        defaults=defaults,
         signature_defaults="{"
         + ", ".join(
             f"{p.name!r}: {'inspect.Parameter.empty' if p.required else pylit.literal(p.default)}"
