@@ -298,7 +298,8 @@ class ActivationView:
     kernel_call_args: list[str]  # what the function passes for them
     let_once: list[tuple[str, str]]  # parameter-only values, computed before the kernel call
     # _prepared's parameters, where the kernel's parameter arrays (converted and let_once) are
-    # built once per parameter values and reused ([] where a parameter is an array or drawn).
+    # built once per parameter values and reused ([] where a parameter is an array). A drawn
+    # value is prepared out of training only, where it is its `otherwise`, a parameter value.
     prepared_params: list[str]
     prepared_names: list[str]  # what _prepared returns, in order
     # The prepared parameters' defaults, as source, where a GPU gets a kernel of its own for them
@@ -466,8 +467,9 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     let_once, let = parameter_only(a.let, {p.name for p in tensor_params})
     once_names = [name for name, _ in let_once]
     floats = [p.name for p in tensor_params if p.type == "float"]
-    # A user's array cannot be a cache key, and drawn values change on every call.
-    preparable = floats and not drawn and all(p.type != "array" for p in tensor_params)
+    # A user's array cannot be a cache key. Drawn values change on every call in training, so
+    # only the values out of training are prepared.
+    preparable = floats and all(p.type != "array" for p in tensor_params)
     kernel_args = [p.name for p in tensor_params] + drawn + once_names
     splittable = cpu_splittable(a.split_on_cpu, a.axis, a.params)
     special_splittable = special_cases_splittable(
@@ -520,7 +522,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         let_once=_rendered(let_once),
         prepared_params=[p.name for p in tensor_params] if preparable else [],
         default_values=_default_values(a, tensor_params) if preparable else [],
-        prepared_names=floats + once_names if preparable else [],
+        prepared_names=floats + drawn + once_names if preparable else [],
         converted=[
             (p.name, _kernel_arg(p))
             for p in tensor_params

@@ -154,7 +154,10 @@ def test_random_draws_happen_outside_the_kernel_and_the_module_passes_its_traini
     assert "def _kernel(x, lower, upper, slope):" in kernel and "mx.random" not in kernel
     assert "def _checked(owner, lower, upper, training=False, key=None):" in kernel
     assert "key: mx.array | None = None" in wrapper
-    assert "mx.random.uniform(lower, upper, x.shape, key=key)\n        if training" in wrapper
+    assert (
+        "if training:" in wrapper
+        and "slope = mx.random.uniform(lower, upper, x.shape, key=key)" in wrapper
+    )
     # The Module takes the bounds only: it passes its training mode, and draws without a key.
     assert "def __init__(self, lower: float = 0.1, upper: float = 0.3):" in wrapper
     assert "training=self.training)" in wrapper and "key=" not in wrapper.split("__call__")[1]
@@ -162,6 +165,37 @@ def test_random_draws_happen_outside_the_kernel_and_the_module_passes_its_traini
         "jittered_relu(x: mlx.core.array, lower: float = 0.1, upper: float = 0.3, training: bool = False, key: mlx.core.array | None = None)"
         in files["API.txt"]
     )
+
+
+def test_out_of_training_a_drawn_value_is_prepared_once_and_the_defaults_get_their_kernel(
+    tmp_path, monkeypatch
+):
+    # Out of training the slope is its `otherwise`, a parameter value: built with the parameter
+    # arrays once for each values (no array built per call, which on a GPU costs kernels), and
+    # captured as a constant in the defaults' kernel, as a leaky ReLU's is.
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SMALL.read_text() + RANDOM_ENTRY)
+    files = generate(spec, TEMPLATES, display_name="spec.yaml")
+    package = _imported(files, tmp_path / "out", monkeypatch)
+    module = importlib.import_module("mlx_activations.activations.jittered_relu")
+    passed = []
+    original = module._kernel
+    monkeypatch.setattr(module, "_kernel", lambda *a: passed.append(a[1:]) or original(*a))
+    monkeypatch.setattr(module._checks, "on_cpu", lambda: False)  # as on a GPU
+    x = mx.array([-2.0, -1.0, 0.0, 3.0])
+    first = package.jittered_relu(x, lower=0.2, upper=0.4)
+    package.jittered_relu(x, lower=0.2, upper=0.4)
+    assert len(passed) == 2 and all(a is b for a, b in zip(*passed))  # the same arrays again
+    assert first.tolist() == pytest.approx([-0.6, -0.3, 0.0, 3.0])
+    module._default_kernel.cache_clear()
+    passed.clear()
+    assert package.jittered_relu(x).tolist() == pytest.approx([-0.4, -0.2, 0.0, 3.0])
+    assert module._default_kernel.cache_info().currsize == 1
+    assert [a[2].item() for a in passed] == pytest.approx([0.2])  # traced once, the slope captured
+    # In training the slope is drawn per element, on every call.
+    passed.clear()
+    package.jittered_relu(x, training=True, key=mx.random.key(0))
+    assert passed[0][2].shape == x.shape
 
 
 def _imported(files: dict[str, str], root: Path, monkeypatch):

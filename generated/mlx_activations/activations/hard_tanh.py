@@ -30,10 +30,7 @@ def _prepared(min_val, max_val):
     return min_val, max_val
 
 
-_DEFAULTS = (
-    -1.0,
-    1.0,
-)
+_DEFAULTS = (-1.0, 1.0)
 
 
 @cache
@@ -84,13 +81,7 @@ def hard_tanh(x: mx.array, min_val: float = -1.0, max_val: float = 1.0) -> mx.ar
     """
     x = _checks.as_array(x)
     min_val, max_val = _checked("hard_tanh", min_val, max_val)
-    if not _checks.on_cpu() and _checks.same_values(
-        (
-            min_val,
-            max_val,
-        ),
-        _DEFAULTS,
-    ):
+    if not _checks.on_cpu() and _checks.same_values((min_val, max_val), _DEFAULTS):
         return _default_kernel()(x)
     min_val, max_val = _prepared(min_val, max_val)
     return _kernel(x, min_val, max_val)
