@@ -30,11 +30,8 @@ def _kernel(x):
 def _half_formula(x):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return mx.where(
-        x > 0.6931471805599453,
-        mx.log1p(-mx.exp(-mx.maximum(x, 0.6931471805599453))),
-        mx.log(-mx.expm1(-x)),
-    )
+    t = mx.exp(-mx.maximum(x, 7))
+    return mx.where(x > 7, -t * (1 + 0.5 * t), mx.log(-mx.expm1(-x)))
 
 
 @partial(mx.compile, shapeless=True)
