@@ -194,3 +194,11 @@ def kernel_parameters(params, axis: str) -> list:
     return [
         p for p in params if not (axis == "split" and p.name == "axis") and p.type not in HOST_TYPES
     ]
+
+
+def per_call_parameters(params, axis: str) -> set[str]:
+    """The kernel parameters whose `let` values are computed once per call, outside the kernel:
+    the scalars. An array parameter may be as large as x, and a value read from it would be one
+    more pass over memory (on a GPU, even a single value's costs kernel launches per call), where
+    the fused kernel computes it for free."""
+    return {p.name for p in kernel_parameters(params, axis) if p.type != "array"}

@@ -27,7 +27,7 @@ from .model import (
     SpecialCase,
     Spec,
     constructor_params,
-    kernel_parameters,
+    per_call_parameters,
     special_cases_splittable,
 )
 from .schema import (
@@ -678,7 +678,7 @@ class _Validator:
         # so may they its constants, which each formula that reads them defines for itself.
         constants = []
         if let_is_valid:
-            once, _ = ex.parameter_only(let, {p.name for p in kernel_parameters(params, axis)})
+            once, _ = ex.parameter_only(let, per_call_parameters(params, axis))
             constants = ex.constant_only(let)
             declared = declared | {name for name, _ in once + constants}
         cpu = self.formula(data, path, "cpu", CPU_FORMULA, ex.CPU_IMPLEMENTATION, declared, helpers)

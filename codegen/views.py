@@ -21,6 +21,7 @@ from .model import (
     constructor_params,
     cpu_splittable,
     kernel_parameters,
+    per_call_parameters,
     special_cases_splittable,
 )
 
@@ -464,7 +465,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
         dict(t) for t in a.test_params
     ]
-    let_once, let = parameter_only(a.let, {p.name for p in tensor_params})
+    let_once, let = parameter_only(a.let, per_call_parameters(a.params, a.axis))
     once_names = [name for name, _ in let_once]
     floats = [p.name for p in tensor_params if p.type == "float"]
     # A user's array cannot be a cache key. Drawn values change on every call in training, so

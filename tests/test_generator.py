@@ -68,6 +68,37 @@ def test_parameter_only_let_values_are_computed_once_per_call_outside_the_kernel
     assert "shift, negated = _prepared(shift)" in prepared.split("def shifted_relu(")[1]
 
 
+ARRAY_ENTRY = r"""
+  - name: sloped_relu
+    module: null
+    family: demo
+    summary: Applies a leaky ReLU with an array of slopes.
+    params:
+      - {name: slope, type: array, doc: Slopes for negative inputs.}
+    let:
+      floor: "mx.where(slope == 0, -3.4028234663852886e38, -1e39)"
+    formula: 'x \text{ or } \text{slope} \, x'
+    implementation: "mx.where(x >= 0, 1, slope) * mx.where(x < floor, floor, x)"
+    reference: "x if x >= 0 else slope * x"
+    test_params: [{slope: 0.25}]
+    properties: {range: '(-\infty, \infty)', monotonic: false, smooth: false}
+"""
+
+
+def test_a_let_value_that_reads_an_array_parameter_stays_in_the_kernel(tmp_path):
+    # An array parameter may be as large as x: a value read from it, computed outside, would be
+    # a pass over memory of its own, and even for one value it costs kernel launches per call.
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SMALL.read_text() + ARRAY_ENTRY)
+    source = generate(spec, TEMPLATES, display_name="spec.yaml")[
+        "mlx_activations/activations/sloped_relu.py"
+    ]
+    formula, wrapper = source.split("def sloped_relu(")
+    assert "def _formula(x, slope):\n" in formula and "floor = mx.where(slope == 0" in formula
+    assert "def _kernel(x, slope):" in formula and "floor" not in wrapper
+    assert "_kernel)(x, slope)\n" in wrapper  # the CPU split or the kernel, given x and slope
+
+
 def shifted_relu_source(tmp_path, *edits: tuple[str, str]) -> str:
     """The generated module of small.yaml's shifted_relu, after textual edits of the spec."""
     text = SMALL.read_text()

@@ -11,15 +11,16 @@ from .. import _checks
 __all__ = ["prelu", "PReLU"]
 
 
-def _formula(x, alpha, floor):
+def _formula(x, alpha):
     # The spec's implementation, evaluated in the compute dtype.
+    floor = mx.where(alpha == 0, -3.4028234663852886e38, -1e39)
     return mx.where(x >= 0, 1, alpha) * mx.where(x < floor, floor, x)
 
 
 @partial(mx.compile, shapeless=True)
-def _kernel(x, alpha, floor):
+def _kernel(x, alpha):
     # Half-precision inputs are computed in float32 and rounded once, inside the fused kernel.
-    return _checks.to_output(_formula(_checks.to_compute(x), alpha, floor), x.dtype)
+    return _checks.to_output(_formula(_checks.to_compute(x), alpha), x.dtype)
 
 
 def _checked(owner, alpha):
@@ -53,9 +54,7 @@ def prelu(x: mx.array, alpha: mx.array) -> mx.array:
     x = _checks.as_array(x)
     (alpha,) = _checked("prelu", alpha)
     alpha = _checks.operand(alpha, x)
-    # Values that depend on the parameters alone: computed once here, not once per element.
-    floor = mx.where(alpha == 0, -3.4028234663852886e38, -1e39)
-    return _kernel(x, alpha, floor)
+    return _kernel(x, alpha)
 
 
 def _checked_module(owner, num_parameters, init):
