@@ -189,6 +189,11 @@ class Spec:
         return next((a for a in self.activations if a.name == name), None)
 
 
+def parameter_defaults(params) -> dict:
+    """The parameters' defaults, by name (a required parameter has none)."""
+    return {p.name: p.default for p in params if not p.required}
+
+
 def kernel_parameters(params, axis: str) -> list:
     """The parameters a kernel receives as arrays: not the host-side ones, nor a split's axis."""
     return [

@@ -27,6 +27,7 @@ from .model import (
     SpecialCase,
     Spec,
     constructor_params,
+    parameter_defaults,
     per_call_parameters,
     special_cases_splittable,
 )
@@ -531,7 +532,7 @@ class _Validator:
         when = self.parameter_condition(source, path, numeric, "a half formula's condition")
         if when is None:
             return ()
-        defaults = {p.name: p.default for p in params if not p.required}
+        defaults = parameter_defaults(params)
         tested = [defaults] + [defaults | dict(values) for values in test_params]
         if not any(ex.holds(when, values) for values in tested):
             self.error(

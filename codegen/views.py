@@ -21,6 +21,7 @@ from .model import (
     constructor_params,
     cpu_splittable,
     kernel_parameters,
+    parameter_defaults,
     per_call_parameters,
     special_cases_splittable,
 )
@@ -407,12 +408,11 @@ def _meeting(when) -> dict:
     return values
 
 
-def _default_values(a: Activation, tensor_params) -> list[str]:
+def _default_values(a: Activation, tensor_params, defaults: dict) -> list[str]:
     """The defaults of the kernel's parameters, as source, where all have one and no special
     case holds at them (the special case's kernel serves them then)."""
     if any(p.required for p in tensor_params):
         return []
-    defaults = {p.name: p.default for p in a.params if not p.required}
     if any(holds(case.when, defaults) for case in a.special_cases):
         return []
     return [pylit.literal(p.default) for p in tensor_params]
@@ -448,7 +448,7 @@ def module_view(a: Activation) -> ModuleView | None:
         violations=violations(m.class_name, m.params),
         params=m.params,
         own_params=m.params != constructor_params(a.params),
-        defaults={p.name: p.default for p in m.params if not p.required},
+        defaults=parameter_defaults(m.params),
         default_repr=f"{m.class_name}({', '.join(f'{p.name}={v!r}' for p, v in _example_values(a, m.params))})",
         passes=m.call,
         required_args=", ".join(
@@ -461,7 +461,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
     tensor_params = kernel_parameters(a.params, a.axis)
     drawn = [r.name for r in a.random]
     tolerance = dict(spec.tolerance) | dict(a.tolerance)
-    defaults = {p.name: p.default for p in a.params if not p.required}
+    defaults = parameter_defaults(a.params)
     param_sets = ([] if any(p.required for p in a.params) else [{}]) + [
         dict(t) for t in a.test_params
     ]
@@ -522,7 +522,7 @@ def activation_view(a: Activation, spec: Spec) -> ActivationView:
         domain=(f"x {a.domain.op} {pylit.literal(float(a.domain.right))}" if a.domain else None),
         let_once=_rendered(let_once),
         prepared_params=[p.name for p in tensor_params] if preparable else [],
-        default_values=_default_values(a, tensor_params) if preparable else [],
+        default_values=_default_values(a, tensor_params, defaults) if preparable else [],
         prepared_names=floats + drawn + once_names if preparable else [],
         converted=[
             (p.name, _kernel_arg(p))
