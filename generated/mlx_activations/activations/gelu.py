@@ -76,15 +76,11 @@ def _half_formula(x):
     # correct bits are needed, not float32's 24.
     # Half inputs reach it as they are (own_dtype): it converts them to float32 itself, or its
     # MLX operation computes in float32 inside.
-    wide = mx.astype(x * 1, mx.float32)
-    tail = mx.contiguous(
-        mx.astype(
-            mx.exp(wide * (wide * -0.5))
-            * (-0.3988965709325148 + 0.3914660764711302 / (mx.square(wide) + 2.403509723630511)),
-            x.dtype,
-        )
-    )
     v = mx.astype(x, mx.float32)
+    square = mx.square(v)
+    tail = mx.exp(square * -0.5) * (
+        -0.3988965709325148 + 0.3914660764711302 / (square + 2.403509723630511)
+    )
     return mx.where(v < -3, tail, v * 0.5 * (1 + mx.erf(v * 0.7071067811865476)))
 
 
