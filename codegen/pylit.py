@@ -40,6 +40,12 @@ def literal(value) -> str:
     return source
 
 
+def tuple_items(items) -> str:
+    """The items of a tuple as source, to pack or unpack: "a, b", and "a," for one item (the
+    trailing comma that makes it a tuple, and only there, where black would keep a magic one)."""
+    return ", ".join(items) + ("," if len(items) == 1 else "")
+
+
 def expression(source: str) -> str:
     """Canonical one-line source of a checked spec expression: no comments, no stray newlines."""
     return ast.unparse(ast.parse(source.strip(), mode="eval"))

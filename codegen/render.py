@@ -26,6 +26,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["docstring"] = pylit.docstring
     env.filters["literal"] = pylit.literal
+    env.filters["tuple_items"] = pylit.tuple_items
     env.filters["rst"] = pylit.rst_text
     env.filters["rstrip"] = str.rstrip
     env.filters["rst_code"] = lambda name: f"``{name}``"
