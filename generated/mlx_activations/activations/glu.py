@@ -7,7 +7,7 @@ import mlx.core as mx
 import mlx.nn as nn
 
 from .. import _checks
-from .._helpers import with_gradient, sigmoid_product, half_times_sigmoid
+from .._helpers import with_gradient, sigmoid_product
 
 __all__ = ["glu", "GLU"]
 
@@ -34,12 +34,22 @@ def _kernel(a, b):
 def _half_formula(a, b):
     # The spec's half formula, which a GPU computes for float16 and bfloat16 inputs: about 12
     # correct bits are needed, not float32's 24.
-    return half_times_sigmoid(a, b, mx.where(b >= 0, 1 - mx.sigmoid(-b), mx.sigmoid(b)))
+    # Half inputs reach it as they are (own_dtype): it converts them to float32 itself, or its
+    # MLX operation computes in float32 inside.
+    far = b < -80
+    gate_input = mx.astype(b, mx.float32)
+    gate = mx.where(
+        b >= 0, 1 - mx.sigmoid(-gate_input), mx.sigmoid(gate_input + mx.where(far, 40, 0))
+    )
+    value = mx.astype(a, mx.float32)
+    return mx.where(far, value * 4.248354255291589e-18, value) * gate
 
 
 @partial(mx.compile, shapeless=True)
 def _half_kernel(a, b):
-    return _checks.to_output(_half_formula(_checks.to_compute(a), _checks.to_compute(b)), a.dtype)
+    return _checks.to_output(
+        _half_formula(_checks.to_compute_exact(a), _checks.to_compute_exact(b)), a.dtype
+    )
 
 
 def _cpu_formula(a, b):
