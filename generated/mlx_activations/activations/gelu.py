@@ -112,19 +112,21 @@ def _cpu_half_kernel(x):
 
 def _cpu_formula(x):
     # The spec's cpu formula, which MLX's CPU computes instead of _formula.
-    magnitude = mx.astype(mx.minimum(mx.abs(x), 15), mx.float64)
-    gauss = mx.contiguous(exp_neg_wide(magnitude * magnitude / 2))
+    magnitude = mx.minimum(mx.abs(x), 15)
+    wide = mx.astype(magnitude, mx.float64)
+    negated = mx.astype(-magnitude, mx.float64)
+    gauss = mx.contiguous(exp_neg_wide(mx.square(wide) * 0.5))
     ratio = mx.contiguous(
         0.39894203682088364
-        * (magnitude + 3.659057559822024)
+        * (3.659057559822024 - negated)
         * (
-            (mx.square(magnitude + 1.7684243481075523) + 8.004769154095479)
-            * (mx.square(magnitude + 2.776329868689662) + 4.832439587184153)
+            (mx.square(1.7684243481075523 - negated) + 8.004769154095479)
+            * (mx.square(2.776329868689662 - negated) + 4.832439587184153)
         )
         / (
-            (mx.square(magnitude + 1.9933423264635015) + 7.383803241374513)
-            * (mx.square(magnitude + 2.1504937571115645) + 2.2638635912584477)
-            * (mx.square(magnitude + 2.230420205868902) + 0.23481103503543396)
+            (mx.square(1.9933423264635015 - negated) + 7.383803241374513)
+            * (mx.square(2.1504937571115645 - negated) + 2.2638635912584477)
+            * (mx.square(2.230420205868902 - negated) + 0.23481103503543396)
         )
     )
     clamped = mx.maximum(x, -37)
