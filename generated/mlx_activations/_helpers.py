@@ -87,20 +87,20 @@ def times_sigmoid(x, u):
 
 
 def half_far_times_sigmoid(x, u, far):
-    r"""x sigmoid(u) for half formulas, with one sigmoid: where far (u so low that sigmoid(u) would leave float32's normal range, and MLX's CPU exp returns 0), the sigmoid's argument is shifted by 40 and x scaled by e^{-40} instead, x raised to float32's lowest so that -inf gives 0 rather than inf * 0. far is a test on x where one on u would give u a second reader, which cut gelu_approx's formula into more kernels. half_times_sigmoid takes the gate as given, for callers whose gate is not mx.sigmoid's."""
+    r"""x sigmoid(u) for half formulas, with one sigmoid: where far (u so low that sigmoid(u) would leave float32's normal range, and MLX's CPU exp returns 0), the sigmoid's argument is shifted by 40 and x scaled by e^{-40} instead, x raised to float32's lowest so that -inf gives 0 rather than inf * 0. far is a test on x where one on u would give u a second reader, which cut gelu_approx's formula into more kernels. half_times_sigmoid tests u itself and computes both sides."""
     return mx.where(
         far, mx.maximum(x, -3.4028234663852886e38) * 4.248354255291589e-18, x
     ) * mx.sigmoid(u + mx.where(far, 40, 0))
 
 
-def half_times_sigmoid(x, u, gate):
-    r"""x sigmoid(u) for half formulas, where gate is MLX's sigmoid(u) (mx.sigmoid, or a form whose derivative in u holds for u > 17, as glu needs), within a few float32 ULP, plenty for half output. Below u = -80, where its e^{-u} overflows, the gate is sigmoid(u + 40) e^{-40}, the e^{-40} applied to x first, so that no subnormal intermediate loses bits (MLX's CPU exp returns 0 below float32's normal range); there x is clipped to float32's range, so that an infinite x gives 0 rather than inf * 0 where the gate is 0."""
+def half_times_sigmoid(x, u):
+    r"""x sigmoid(u) for half formulas, from MLX's sigmoid, within a few float32 ULP, plenty for half output. Below u = -80, where its e^{-u} overflows, the gate is sigmoid(u + 40) e^{-40}, the e^{-40} applied to x first, so that no subnormal intermediate loses bits (MLX's CPU exp returns 0 below float32's normal range); there x is clipped to float32's range, so that an infinite x gives 0 rather than inf * 0 where the gate is 0."""
     return mx.where(
         u < -80,
         mx.clip(x, -3.4028234663852886e38, 3.4028234663852886e38)
         * 4.248354255291589e-18
         * mx.sigmoid(u + 40),
-        x * gate,
+        x * mx.sigmoid(u),
     )
 
 
