@@ -90,3 +90,20 @@ def test_without_torch_the_summary_says_nothing_of_it(monkeypatch):
     summary = speed.summarized([_row("relu", 2.0, 1.0, None)], args)
     assert summary["geometric_mean_vs_torch"] is None
     assert "torch.nn.functional" not in speed.markdown(summary, [_row("relu", 2.0, 1.0, None)])
+
+
+def test_each_run_is_timed_after_each_other_run(monkeypatch):
+    # A call leaves caches and the allocator in a state the next call pays for, so no run may
+    # always have the same neighbour (a fixed rotation kept ours after torch in every round).
+    monkeypatch.setattr(speed, "ROUND_SECONDS", 0)
+    calls = []
+    runs = [lambda name=name: calls.append(name) for name in "abcd"]
+    times = speed.median_seconds(runs + [None], repeats=40, warmup=0)
+    assert len(calls) == 4 * 40
+    assert times[-1] is None and all(t is not None for t in times[:-1])
+    followed = {(before, after) for before, after in zip(calls, calls[1:]) if before != after}
+    assert followed == {(a, b) for a in "abcd" for b in "abcd" if a != b}
+
+
+def test_no_run_at_all_times_nothing():
+    assert speed.median_seconds([None, None], repeats=3) == [None, None]
