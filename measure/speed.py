@@ -2,7 +2,7 @@
 
 Same inputs for every library, in one process: 2^22 elements (rows of 4096 for the softmax
 family and glu), float32 and bfloat16; warm-up, then the median of repeated runs with mx.eval,
-the libraries timed in turns.
+ours, mlx.nn's and x + 0 timed in turns, torch's apart.
 Writes measure/results/speed-<device>.json and .md and prints the table as it goes.
 """
 
@@ -379,8 +379,8 @@ def markdown(summary, rows) -> str:
     lines = [
         f"Speed on the {summary['device'].upper()} ({summary['machine']}), MLX {summary['mlx']},"
         f" {summary['date']}: {summary['elements']} elements (rows of {ROW} for the softmax family"
-        " and glu), median time, each library timed in turn with the others; x+0 is MLX's"
-        " compiled x + 0 on the same input."
+        " and glu), median time, the MLX calls timed in turns (each round in a shuffled order),"
+        " torch's in rounds of its own; x+0 is MLX's compiled x + 0 on the same input."
         + (
             f" MLX's buffer cache set to {summary['cache_limit_mib']} MiB."
             if summary.get("cache_limit_mib") is not None
