@@ -379,8 +379,9 @@ def markdown(summary, rows) -> str:
     lines = [
         f"Speed on the {summary['device'].upper()} ({summary['machine']}), MLX {summary['mlx']},"
         f" {summary['date']}: {summary['elements']} elements (rows of {ROW} for the softmax family"
-        " and glu), median time, the MLX calls timed in turns (each round in a shuffled order),"
-        " torch's in rounds of its own; x+0 is MLX's compiled x + 0 on the same input."
+        " and glu), median time, the MLX calls timed in turns (each round in a shuffled order)"
+        + (", torch's in rounds of its own" if summary.get("geometric_mean_vs_torch") else "")
+        + "; x+0 is MLX's compiled x + 0 on the same input."
         + (
             f" MLX's buffer cache set to {summary['cache_limit_mib']} MiB."
             if summary.get("cache_limit_mib") is not None
