@@ -107,3 +107,18 @@ def test_each_run_is_timed_after_each_other_run(monkeypatch):
 
 def test_no_run_at_all_times_nothing():
     assert speed.median_seconds([None, None], repeats=3) == [None, None]
+
+
+def test_torch_is_timed_after_every_mlx_row(monkeypatch, tmp_path):
+    # torch's calls and frees changed the time of MLX calls after them, so none may follow one.
+    events = []
+
+    def measured(name, dtype_name, dtype, args):
+        events.append(("mlx", name, dtype_name))
+        return _row(name, 2.0, 1.0, None) | {"dtype": dtype_name}
+
+    monkeypatch.setattr(speed, "measure", measured)
+    monkeypatch.setattr(speed, "time_torch", lambda row, args: events.append(("torch",)))
+    monkeypatch.setattr(speed, "torch_version", lambda: None)
+    speed.main(["--device", "cpu", "--only", "relu", "elu", "--out", str(tmp_path)])
+    assert [e[0] for e in events] == ["mlx"] * 4 + ["torch"] * 4
