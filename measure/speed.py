@@ -136,13 +136,10 @@ def call(library, name: str, x: mx.array):
 
 
 def torch_call(name: str, x: mx.array):
-    try:
-        import numpy as np
-        import torch
-    except ImportError:
-        return None
-    if name not in TORCH_NAMES:
-        return None
+    """A timed call of torch.nn.functional's function (torch installed, name in TORCH_NAMES)."""
+    import numpy as np
+    import torch
+
     function = getattr(torch.nn.functional, TORCH_NAMES[name])
     dtype = {mx.float32: torch.float32, mx.bfloat16: torch.bfloat16}[x.dtype]
     t = torch.from_numpy(np.array(x.astype(mx.float32))).to(dtype)
@@ -195,12 +192,13 @@ def main(argv=None) -> int:
             continue
         for name in names:
             rows.append(measure(name, dtype_name, dtype, args))
-    if args.device == "cpu":
+    if args.device == "cpu" and torch_version():
         # torch after every MLX row: timed row by row between them, its calls changed the
         # MLX rows timed after them (gelu 0.91-1.02 of mlx.nn's time, 1.13-1.14 without
         # torch; why is not established), so the MLX rows are the same with or without it.
         for row in rows:
-            time_torch(row, args)
+            if row["name"] in TORCH_NAMES:
+                time_torch(row, args)
     table_path = args.out / f"speed-{args.device}.json"
     saved = json.loads(table_path.read_text()) if args.merge and table_path.exists() else None
     if args.memory_only and not saved:
@@ -317,18 +315,18 @@ def measure(name: str, dtype_name: str, dtype, args) -> dict:
 
 
 def time_torch(row: dict, args) -> None:
-    """torch.nn.functional's time for the row, on the same input, where torch has it."""
+    """torch.nn.functional's time for the row, on the same input (the input is made again
+    rather than every row's kept until torch's turn)."""
     dtype = dict(DTYPES)[row["dtype"]]
     (seconds,) = median_seconds(
         [torch_call(row["name"], inputs(row["name"], dtype, args.size))], args.repeats
     )
-    if seconds:
-        row["torch_ms"] = seconds * 1e3
-        print(
-            f"{row['name']:18s} {row['dtype']:8s} torch {row['torch_ms']:8.3f} ms:"
-            f" ours {row['ours_ms'] / row['torch_ms']:.1f}x its time",
-            flush=True,
-        )
+    row["torch_ms"] = seconds * 1e3
+    print(
+        f"{row['name']:18s} {row['dtype']:8s} torch {row['torch_ms']:8.3f} ms:"
+        f" ours {row['ours_ms'] / row['torch_ms']:.1f}x its time",
+        flush=True,
+    )
 
 
 def machine(device: str) -> str:

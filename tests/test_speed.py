@@ -109,8 +109,10 @@ def test_no_run_at_all_times_nothing():
     assert speed.median_seconds([None, None], repeats=3) == [None, None]
 
 
-def test_torch_is_timed_after_every_mlx_row(monkeypatch, tmp_path):
-    # torch's calls and frees changed the time of MLX calls after them, so none may follow one.
+@pytest.mark.parametrize("torch", ["2.0, 2 threads", None])
+def test_torch_is_timed_after_every_mlx_row(monkeypatch, tmp_path, torch):
+    # torch's calls changed the time of MLX calls after them, so none may follow one; without
+    # torch, or for a function it lacks (prelu is not in TORCH_NAMES), no input is made for it.
     events = []
 
     def measured(name, dtype_name, dtype, args):
@@ -119,6 +121,6 @@ def test_torch_is_timed_after_every_mlx_row(monkeypatch, tmp_path):
 
     monkeypatch.setattr(speed, "measure", measured)
     monkeypatch.setattr(speed, "time_torch", lambda row, args: events.append(("torch",)))
-    monkeypatch.setattr(speed, "torch_version", lambda: None)
-    speed.main(["--device", "cpu", "--only", "relu", "elu", "--out", str(tmp_path)])
-    assert [e[0] for e in events] == ["mlx"] * 4 + ["torch"] * 4
+    monkeypatch.setattr(speed, "torch_version", lambda: torch)
+    speed.main(["--device", "cpu", "--only", "relu", "elu", "prelu", "--out", str(tmp_path)])
+    assert [e[0] for e in events] == ["mlx"] * 6 + (["torch"] * 4 if torch else [])
